@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wiring only: context menus, commands and saving arrive with the library.
+});

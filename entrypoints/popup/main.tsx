@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Clean Reader</p>, document.getElementById('app')!);

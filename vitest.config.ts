@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import preact from '@preact/preset-vite';
+
+// Unit tests only: browser tests live in tests/e2e and run through `npm run test:e2e`.
+export default defineConfig({
+  plugins: [WxtVitest(), preact()],
+  test: {
+    include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'utils/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
+    environment: 'jsdom',
+    testTimeout: 20000,
+  },
+});
