@@ -1,0 +1,76 @@
+/**
+ * Lazy-loaded pictures made real, before Readability looks at them (it drops images without a usable
+ * source): `data-src`-style attributes become `src`/`srcset`, `<picture>` sources too, and a `<noscript>`
+ * fallback replaces the placeholder it stands behind. A source counts as a placeholder when it is
+ * missing, a `data:` URI, or a 1x1/blank/spacer file.
+ */
+import type { CleanupStep } from '../step';
+
+const SRC_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-orig-file', 'data-actualsrc', 'data-echo', 'data-img-src', 'data-pagespeed-lazy-src', 'data-srcs'];
+const SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-set', 'data-pagespeed-lazy-srcset'];
+const PLACEHOLDER = /^data:|(?:^|[/_.-])(?:blank|spacer|pixel|placeholder|transparent|lazy|loading|grey|gray|1x1|empty)[/_.-]|\.svg$/i;
+const LOOKS_LIKE_URL = /^(?:https?:)?\/\/|^\/|\.(?:jpe?g|png|gif|webp|avif)(?:[?#\s]|$)/i;
+
+function isPlaceholder(src: string | null): boolean {
+  return !src || !src.trim() || PLACEHOLDER.test(src.trim());
+}
+
+function firstAttr(el: Element, names: string[]): string | null {
+  for (const name of names) {
+    const v = el.getAttribute(name)?.trim();
+    if (v && LOOKS_LIKE_URL.test(v)) return v;
+  }
+  return null;
+}
+
+function fillImage(img: Element): void {
+  const lazySrc = firstAttr(img, SRC_ATTRS);
+  const lazySet = SRCSET_ATTRS.map((n) => img.getAttribute(n)?.trim()).find((v) => v);
+  if (lazySrc && isPlaceholder(img.getAttribute('src'))) img.setAttribute('src', lazySrc);
+  if (lazySet && (!img.getAttribute('srcset') || isPlaceholder(img.getAttribute('srcset')))) img.setAttribute('srcset', lazySet);
+  if (isPlaceholder(img.getAttribute('src')) && img.getAttribute('srcset')) {
+    // A srcset alone shows nothing in readers that ignore it: its first candidate becomes the src.
+    const first = img.getAttribute('srcset')!.split(',')[0]?.trim().split(/\s+/)[0];
+    if (first && !isPlaceholder(first)) img.setAttribute('src', first);
+  }
+}
+
+/** The pictures inside a `<noscript>`, whether the parser kept them as elements or as text. */
+function noscriptImages(noscript: Element, doc: Document): Element[] {
+  const parsed = Array.from(noscript.querySelectorAll('img'));
+  if (parsed.length) return parsed;
+  const markup = noscript.textContent ?? '';
+  if (!/<img\b/i.test(markup)) return [];
+  // A document without a browsing context runs no scripts and loads nothing while parsing.
+  const fragment = doc.createRange().createContextualFragment(markup);
+  return Array.from(fragment.querySelectorAll('img'));
+}
+
+export const lazyImages: CleanupStep = {
+  name: 'lazy-images',
+  phase: 'before',
+  run(root, ctx) {
+    for (const img of Array.from(root.querySelectorAll('img'))) fillImage(img);
+    for (const source of Array.from(root.querySelectorAll('picture source'))) {
+      const lazySet = SRCSET_ATTRS.map((n) => source.getAttribute(n)?.trim()).find((v) => v);
+      if (lazySet && !source.getAttribute('srcset')) source.setAttribute('srcset', lazySet);
+    }
+    for (const noscript of Array.from(root.querySelectorAll('noscript'))) {
+      const imgs = noscriptImages(noscript, ctx.doc);
+      if (imgs.length !== 1) continue;
+      const real = ctx.doc.importNode(imgs[0], true) as Element;
+      fillImage(real);
+      if (isPlaceholder(real.getAttribute('src'))) continue;
+      const prev = noscript.previousElementSibling;
+      const placeholder = prev?.tagName === 'IMG' ? prev : prev?.querySelector('img') && !prev.textContent?.trim() ? prev.querySelector('img') : null;
+      if (placeholder && isPlaceholder(placeholder.getAttribute('src'))) {
+        placeholder.replaceWith(real);
+        noscript.remove();
+      } else if (!placeholder) {
+        noscript.replaceWith(real);
+      } else {
+        noscript.remove();
+      }
+    }
+  },
+};
