@@ -7,9 +7,8 @@
  * is printed, so a thousand files run in flat memory.
  */
 import { parseArgs } from 'node:util';
-import { extractFile, type FileRecord } from './lib/extract-record';
-import { loadUrlMap, urlFor } from './lib/url-map';
 import type { DomKind } from './lib/node-dom';
+import { loadUrlMap, urlFor } from './lib/url-map';
 
 const USAGE = `usage: npm run extract -- [--url URL | --urls MAP.json] [--removed] [--dom linkedom|jsdom] FILE...
 
@@ -22,7 +21,7 @@ const USAGE = `usage: npm run extract -- [--url URL | --urls MAP.json] [--remove
 
 Prints one JSON line per file; exits 1 only when every file failed.`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -58,10 +57,12 @@ function main(argv: string[]): number {
     }
   }
 
+  // Loaded only once the arguments are known good: jsdom and the pipeline take seconds to import.
+  const { extractFile } = await import('./lib/extract-record');
   let failed = 0;
   for (const file of files) {
     const url = values.url ?? (urls ? urlFor(urls, file) : undefined);
-    const record: FileRecord = extractFile(file, { url, dom: values.dom as DomKind, withRemoved: values.removed });
+    const record = extractFile(file, { url, dom: values.dom as DomKind, withRemoved: values.removed });
     if ('error' in record) failed++;
     process.stdout.write(`${JSON.stringify(record)}\n`);
   }
@@ -73,4 +74,4 @@ function usageError(message: string): number {
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -56,8 +56,9 @@ export function extractFile(file: string, options: ExtractFileOptions = {}): Fil
     return { file, error: errorMessage(err) };
   }
   try {
+    const win = sanitizeWindow();
     const started = performance.now();
-    const result = extractArticle(page.document, url, { sanitizeWindow: sanitizeWindow() });
+    const result = extractArticle(page.document, url, { sanitizeWindow: win });
     const ms = performance.now() - started;
     return toRecord(file, url, result, round(ms), options.withRemoved ?? false);
   } catch (err) {
