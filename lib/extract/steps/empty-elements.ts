@@ -4,7 +4,7 @@
  * (footnote targets) and the markers of revealed removals stay.
  */
 import type { CleanupStep } from '../step';
-import { MEDIA_SELECTOR, isMedia } from './signals';
+import { isMedia, measure } from './signals';
 
 const KEEP_TAGS = new Set(['TD', 'TH', 'TR', 'THEAD', 'TBODY', 'TFOOT', 'COL', 'COLGROUP', 'SOURCE', 'TRACK', 'WBR', 'BR', 'HR']);
 
@@ -14,10 +14,12 @@ export const emptyElements: CleanupStep = {
   run(root, ctx) {
     const targets = new Set<string>();
     for (const a of Array.from(root.querySelectorAll('a[href^="#"]'))) targets.add(a.getAttribute('href')!.slice(1));
+    const stats = measure(root);
     for (const el of Array.from(root.querySelectorAll('*'))) {
-      if (!root.contains(el) || KEEP_TAGS.has(el.tagName.toUpperCase()) || isMedia(el)) continue;
-      if (el.hasAttribute('data-cr-removed') || el.closest('svg, math, pre, table')) continue;
-      if ((el.textContent ?? '').trim() || el.querySelector(MEDIA_SELECTOR)) continue;
+      const s = stats.get(el);
+      if (!s || s.chars || s.media || KEEP_TAGS.has(el.tagName.toUpperCase()) || isMedia(el)) continue;
+      if (!root.contains(el) || el.hasAttribute('data-cr-removed') || el.closest('svg, math, pre, table')) continue;
+      if ((el.textContent ?? '').trim() || el.querySelector('img, picture, video, audio, iframe, svg, math, canvas, table, pre, hr, input')) continue;
       if (el.querySelector('[data-cr-removed]')) continue;
       if ((el.id && targets.has(el.id)) || (el.getAttribute('name') && targets.has(el.getAttribute('name')!))) continue;
       if (el.querySelector('[id], [name]') && Array.from(el.querySelectorAll('[id], [name]')).some((t) => targets.has(t.id) || targets.has(t.getAttribute('name') ?? ''))) continue;

@@ -3,15 +3,21 @@
  *
  * Before Readability (on the whole page copy), so that Readability scores the article without the
  * page's chrome and sees every picture:
- *   1. lazy-images: real sources for lazy pictures, or Readability drops them as empty.
+ *   1. hidden: what the page hides from readers, so nothing later scores or rescues it.
+ *   2. lazy-images: real sources for lazy pictures, or Readability drops them as empty.
  *
  * After Readability (on the article it picked), where each removal can be shown to the user in place:
- *   1. image-link-spam, site-logo: picture links first, so the lines they leave empty read as empty to
- *      the steps that look at the article's opening and tail.
- *   2. duplicate-title, opening-meta: the title, date, "N min read" and byline repeated above the story.
- *   3. legal-footer: copyright lines in the tail.
- *   4. repeated-blocks: a second copy of a standfirst or a pull quote, once chrome no longer pads them.
- *   5. empty-elements: last, to sweep the shells every earlier step left.
+ *   1. landmarks, ad-slots, controls: what the page's own markup labels as not-the-story (ARIA roles,
+ *      microdata, ad machinery, buttons). Cheapest and surest, so they go first and later steps measure
+ *      the article without them.
+ *   2. image-link-spam, site-logo: picture links, before link-blocks, which judges by link *text* and
+ *      would miss them; the lines they leave empty then read as empty to the opening and tail steps.
+ *   3. link-blocks: navigation, related lists and promo lines, judged by link density.
+ *   4. duplicate-title, opening-meta: the title, date, "N min read" and byline repeated above the story;
+ *      after 1-3, so the "opening" they inspect is the story's, not a menu's.
+ *   5. legal-footer: copyright lines in the tail.
+ *   6. repeated-blocks: a second copy of a standfirst or a pull quote, once chrome no longer pads them.
+ *   7. empty-elements: last, to sweep the shells every earlier step left.
  */
 import type { CleanupStep } from '../step';
 import { duplicateTitle } from './duplicate-title';
@@ -22,6 +28,23 @@ import { legalFooter } from './legal-footer';
 import { openingMeta } from './opening-meta';
 import { repeatedBlocks } from './repeated-blocks';
 import { siteLogo } from './site-logo';
+import { adSlots } from './ad-slots';
+import { controls } from './controls';
+import { hidden } from './hidden';
+import { landmarks } from './landmarks';
+import { linkBlocks } from './link-blocks';
 
-export const BEFORE_READABILITY: CleanupStep[] = [lazyImages];
-export const AFTER_READABILITY: CleanupStep[] = [imageLinkSpam, siteLogo, duplicateTitle, openingMeta, legalFooter, repeatedBlocks, emptyElements];
+export const BEFORE_READABILITY: CleanupStep[] = [hidden, lazyImages];
+export const AFTER_READABILITY: CleanupStep[] = [
+  landmarks,
+  adSlots,
+  controls,
+  imageLinkSpam,
+  siteLogo,
+  linkBlocks,
+  duplicateTitle,
+  openingMeta,
+  legalFooter,
+  repeatedBlocks,
+  emptyElements,
+];

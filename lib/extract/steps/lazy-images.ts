@@ -24,6 +24,10 @@ function firstAttr(el: Element, names: string[]): string | null {
 }
 
 function fillImage(img: Element): void {
+  // Most pictures are not lazy: one look at the attribute names settles it.
+  let lazy = false;
+  for (const attr of Array.from(img.attributes)) if (attr.name.startsWith('data-') || attr.name === 'srcset') lazy = true;
+  if (!lazy && !isPlaceholder(img.getAttribute('src'))) return;
   const lazySrc = firstAttr(img, SRC_ATTRS);
   const lazySet = SRCSET_ATTRS.map((n) => img.getAttribute(n)?.trim()).find((v) => v);
   if (lazySrc && isPlaceholder(img.getAttribute('src'))) img.setAttribute('src', lazySrc);
@@ -56,6 +60,7 @@ export const lazyImages: CleanupStep = {
       if (lazySet && !source.getAttribute('srcset')) source.setAttribute('srcset', lazySet);
     }
     for (const noscript of Array.from(root.querySelectorAll('noscript'))) {
+      if (!/<img\b/i.test(noscript.textContent ?? '') && !noscript.querySelector('img')) continue;
       const imgs = noscriptImages(noscript, ctx.doc);
       if (imgs.length !== 1) continue;
       const real = ctx.doc.importNode(imgs[0], true) as Element;

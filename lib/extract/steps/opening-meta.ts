@@ -7,11 +7,19 @@
 import type { CleanupStep } from '../step';
 import { comparable, isProtected, openingBlocks, textOf } from './signals';
 
-/** Longest line taken for chrome: "Updated 27 April 2025, 10:15 WIB · 3 min read" fits. */
-const MAX_CHROME_CHARS = 56;
-const MAX_CHROME_WORDS = 8;
+/** Longest line taken for chrome: "Updated 5:27 am CST, Wednesday, November 20, 2019" fits. */
+const MAX_CHROME_CHARS = 64;
+/** Words made of letters: "November", "at", "min", "read". A date or a reading time has few. */
+const MAX_CHROME_LETTER_WORDS = 4;
+/** A line with a year or a clock time is a timestamp and may name a weekday, a month and a zone too. */
+const MAX_TIMESTAMP_LETTER_WORDS = 6;
+const TIMESTAMP = /(?:^|\D)(?:19|20)\d\d(?:\D|$)|\d{1,2}[:.]\d\d(?:\D|$)/;
+/** The page's own address printed as text. */
+const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
+const LETTER_WORD = /\p{L}+/gu;
 const HAS_DIGIT = /\p{N}/u;
-const SENTENCE_END = /[.!?。！？]\s+\S/u;
+/** Sentences and questions are prose or headings, not chrome. */
+const PROSE_MARK = /[.!?。！？]\s+\S|[?？:：]\s*$/u;
 const SKIP = /^(?:H[1-6]|LI|UL|OL|DT|DD|FIGCAPTION|CAPTION|TD|TH)$/;
 
 export const openingMeta: CleanupStep = {
@@ -27,12 +35,13 @@ export const openingMeta: CleanupStep = {
       if (!text) continue;
       const key = comparable(text);
       const isByline = byline.length > 0 && (key === byline || (key.includes(byline) && key.length <= byline.length + 24));
+      const letterWords = text.match(LETTER_WORD)?.length ?? 0;
       const isChrome =
         text.length <= MAX_CHROME_CHARS &&
         HAS_DIGIT.test(text) &&
-        text.split(/\s+/).length <= MAX_CHROME_WORDS &&
-        !SENTENCE_END.test(text);
-      if (isByline || isChrome) ctx.remove(el, this.name);
+        letterWords <= (TIMESTAMP.test(text) ? MAX_TIMESTAMP_LETTER_WORDS : MAX_CHROME_LETTER_WORDS) &&
+        !PROSE_MARK.test(text);
+      if (isByline || isChrome || URL_LINE.test(text)) ctx.remove(el, this.name);
     }
   },
 };

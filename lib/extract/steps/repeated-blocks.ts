@@ -1,47 +1,46 @@
 /**
- * Text shown twice: a standfirst printed above the story and again as its first paragraph, a pull quote
- * that repeats a sentence of the body, a caption block echoed. The story keeps one copy: the one in the
- * flow of paragraphs, not the one in a quote box, an aside or a figure.
+ * Text shown twice on purpose by the layout: a standfirst printed above the story and again as its
+ * first paragraph, or a pull quote (a boxed aside) that repeats a sentence of the body. The story keeps
+ * the copy in the flow of its paragraphs.
+ *
+ * Repeats further down are left alone: interviews repeat their questions, recipes their lines, and the
+ * labelled text of such pages keeps every copy.
  */
 import type { CleanupStep } from '../step';
-import { comparable, textOf } from './signals';
+import { comparable, measure, openingBlocks, textOf } from './signals';
 
 /** Shorter repeats are ordinary ("Read more", a name) and left alone. */
 const MIN_REPEAT_CHARS = 40;
 const LEAF_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, aside, figcaption, div, dd';
-const BOX_SELECTOR = 'blockquote, aside, figure, [class*="pull" i], [class*="quote" i]';
 const HAS_BLOCK = 'p, div, li, blockquote, aside, h1, h2, h3, h4, h5, h6, ul, ol, table, pre, figure';
+/** A pull quote is a box: an aside, or a block named as one. Blockquotes are quotes of a source, kept. */
+const PULL_QUOTE = 'aside, [class*="pull" i], [class*="callout" i]';
 
 export const repeatedBlocks: CleanupStep = {
   name: 'repeated-blocks',
   phase: 'after',
   run(root, ctx) {
-    const leaves = Array.from(root.querySelectorAll(LEAF_SELECTOR)).filter((el) => !el.querySelector(HAS_BLOCK) && !el.closest('pre, code, table, math'));
-    const keys = leaves.map((el) => comparable(textOf(el)));
-    const firstByKey = new Map<string, number>();
-    keys.forEach((key, i) => {
-      if (key.length < MIN_REPEAT_CHARS) return;
-      const first = firstByKey.get(key);
-      if (first === undefined) {
-        firstByKey.set(key, i);
-        return;
-      }
-      // Of two copies, the boxed one goes; between two plain ones, the first (a standfirst above the story).
-      const a = leaves[first];
-      const b = leaves[i];
-      const drop = b.closest(BOX_SELECTOR) && !a.closest(BOX_SELECTOR) ? b : a;
-      const target = drop.closest(BOX_SELECTOR) ?? drop;
-      if (!root.contains(target) || target === root || target.contains(drop === a ? b : a)) return;
-      ctx.remove(target, this.name);
-      if (drop === a) firstByKey.set(key, i);
-    });
-    // A pull quote repeats a sentence that sits inside a longer paragraph of the body.
-    const body = leaves
-      .filter((el) => root.contains(el) && !el.closest(BOX_SELECTOR))
+    const stats = measure(root);
+    const long = (el: Element) => (stats.get(el)?.chars ?? 0) >= MIN_REPEAT_CHARS;
+    const opening = openingBlocks(root, stats).filter((el) => long(el) && !el.querySelector(HAS_BLOCK));
+    const boxes = Array.from(root.querySelectorAll(PULL_QUOTE)).filter(long);
+    if (!opening.length && !boxes.length) return;
+
+    const openingSet = new Set(opening);
+    const body = Array.from(root.querySelectorAll(LEAF_SELECTOR))
+      .filter((el) => long(el) && !openingSet.has(el) && !el.querySelector(HAS_BLOCK) && !el.closest(PULL_QUOTE) && !el.closest('pre, code, table, math'))
       .map((el) => comparable(textOf(el)))
       .join('\n');
-    for (const box of Array.from(root.querySelectorAll('blockquote, aside, [class*="pull" i]'))) {
-      if (!root.contains(box) || box.querySelector('img, video, iframe, table, pre')) continue;
+
+    // A standfirst above the story that the story then repeats.
+    for (const el of opening) {
+      if (!root.contains(el)) continue;
+      const key = comparable(textOf(el));
+      if (key.length >= MIN_REPEAT_CHARS && body.includes(key)) ctx.remove(el, this.name);
+    }
+    // A pull quote repeats a sentence that sits inside a paragraph of the body.
+    for (const box of boxes) {
+      if (box === root || !root.contains(box) || box.querySelector('img, video, iframe, table, pre')) continue;
       const key = comparable(textOf(box));
       if (key.length >= MIN_REPEAT_CHARS && body.includes(key)) ctx.remove(box, this.name);
     }

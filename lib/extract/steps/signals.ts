@@ -84,11 +84,11 @@ const OPENING_MAX_BLOCKS = 40;
  * The article's opening region: the blocks before the first paragraph of story-length text. Chrome that
  * repeats the header (title, date, "N min read", byline) lives here.
  */
-export function openingBlocks(root: Element): Element[] {
+export function openingBlocks(root: Element, stats = measure(root)): Element[] {
   const out: Element[] = [];
   for (const el of Array.from(root.querySelectorAll(BLOCK_SELECTOR + ', span'))) {
-    const text = textOf(el);
-    if (text.length >= STORY_TEXT_MIN && (el.tagName === 'P' || !el.querySelector(BLOCK_SELECTOR))) break;
+    const chars = stats.get(el)?.chars ?? 0;
+    if (chars >= STORY_TEXT_MIN && (el.tagName === 'P' || !el.querySelector(BLOCK_SELECTOR))) break;
     out.push(el);
     if (out.length >= OPENING_MAX_BLOCKS) break;
   }
@@ -100,15 +100,57 @@ export function comparable(text: string): string {
   return text.toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
 }
 
-/** True when the element's text is in the last `share` of the root's text (by character position). */
-export function isInTail(el: Element, root: Element, share: number): boolean {
-  const total = textOf(root).length;
-  if (!total) return false;
-  let before = 0;
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (el.contains(node)) break;
-    before += (node.nodeValue ?? '').replace(SPACE_RUN, ' ').length;
-  }
-  return before >= total * (1 - share);
+/** What one walk over a subtree knows about each element in it. */
+export interface Stats {
+  /** Characters of text, white space runs counted as one. */
+  chars: number;
+  /** Of those, characters inside links. */
+  linkChars: number;
+  /** Links leading out of the page (in-page `#anchors` excluded). */
+  links: number;
+  /** Pictures, video, frames, math, tables, code blocks: content that has no text of its own. */
+  media: number;
+}
+
+const ELEMENT = 1;
+const TEXT = 3;
+const STAT_SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * Text, link and media counts for every element under `root`, in one pass. Steps that judge many
+ * nested blocks read these instead of asking each block for its `textContent`, which would walk the
+ * same text once per ancestor.
+ */
+export function measure(root: Element): Map<Element, Stats> {
+  const out = new Map<Element, Stats>();
+  const visit = (el: Element, inLink: boolean): Stats => {
+    const tag = el.tagName.toUpperCase();
+    const isLink = tag === 'A' && el.hasAttribute('href');
+    const here = inLink || isLink;
+    const s: Stats = { chars: 0, linkChars: 0, links: 0, media: MEDIA_TAGS.has(tag) ? 1 : 0 };
+    if (isLink && !(el.getAttribute('href') ?? '').startsWith('#')) s.links = 1;
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === TEXT) {
+        const len = (n.nodeValue ?? '').replace(SPACE_RUN, ' ').length;
+        const trimmed = (n.nodeValue ?? '').trim() ? len : 0;
+        s.chars += trimmed;
+        if (here) s.linkChars += trimmed;
+      } else if (n.nodeType === ELEMENT && !STAT_SKIP.has((n as Element).tagName.toUpperCase())) {
+        const c = visit(n as Element, here);
+        s.chars += c.chars;
+        s.linkChars += c.linkChars;
+        s.links += c.links;
+        s.media += c.media;
+      }
+    }
+    out.set(el, s);
+    return s;
+  };
+  visit(root, false);
+  return out;
+}
+
+/** Link text as a share of all text, from `measure`'s counts. */
+export function densityOf(s: Stats | undefined): number {
+  return s && s.chars ? Math.min(1, s.linkChars / s.chars) : 0;
 }

@@ -1,0 +1,30 @@
+/**
+ * Ad slots and sponsored boxes. What they share in every language is their machinery: ad-network
+ * markup (`ins.adsbygoogle`, Google Publisher Tag slots, `data-ad*` attributes) or a name such as
+ * "ad-slot" or "sponsored", and, once scripts and frames are gone, next to no text of their own:
+ * only a label ("Advertisement", "Iklan", "Реклама", "广告"). A named box that still holds real prose
+ * is left alone; a name is one signal, the emptiness the other.
+ */
+import type { CleanupStep } from '../step';
+import { isProtected, namesOf, textOf } from './signals';
+
+const AD_MARKUP = 'ins.adsbygoogle, [id^="div-gpt-ad"], [data-ad-slot], [data-ad-unit], [data-ad], [data-adunit], [data-google-query-id], [data-ad-client], [data-dfp], [class*="dfp-" i]';
+/** Names ad slots and sponsored boxes carry: "ad", "ads", "advert", "sponsor", "promo", "dfp", "gpt". */
+const AD_NAME = /(?:^|[\s_-])(?:ad|ads|adv|advert\w*|adsense|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|banner-?ad|sponsor\w*|promoted|dfp|gpt|outbrain|taboola|native-?ad|commercial|reklam\w*|iklan|publicidad)(?:$|[\s_-]|\d)/;
+/** Text an ad slot keeps: its label, perhaps "Continue reading below". */
+const MAX_LABEL_CHARS = 40;
+
+export const adSlots: CleanupStep = {
+  name: 'ad-slots',
+  phase: 'after',
+  run(root, ctx) {
+    for (const el of Array.from(root.querySelectorAll(AD_MARKUP))) {
+      if (root.contains(el) && el !== root && textOf(el).length <= MAX_LABEL_CHARS * 3) ctx.remove(el, this.name);
+    }
+    for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
+      if (!root.contains(el) || el === root || isProtected(el)) continue;
+      if (!AD_NAME.test(namesOf(el))) continue;
+      if (textOf(el).length <= MAX_LABEL_CHARS) ctx.remove(el, this.name);
+    }
+  },
+};

@@ -1,0 +1,51 @@
+/**
+ * Blocks made of links: site navigation, "related / read next / more from" lists, tag clouds, "Baca
+ * juga: ..." and "SEE MORE: ..." lines that promote another page. In any language they look the same:
+ * most of their text is link text, and the links go to other pages rather than into this one.
+ *
+ * In-page links (a table of contents, footnotes and their back-links) never count, and a block holding
+ * a large share of the article's text is never taken, whatever its links.
+ */
+import type { CleanupStep } from '../step';
+import { densityOf, isProtected, measure, parseUrl } from './signals';
+
+const CANDIDATES = 'ul, ol, nav, div, section, aside, header, footer, p, dl, table, menu, details';
+/** A list or box whose text is at least this much link text is navigation. */
+const LIST_DENSITY = 0.7;
+/** A line of prose with a link in it stays; a line that is mostly one link is a promo. */
+const PROMO_DENSITY = 0.6;
+const PROMO_MAX_CHARS = 220;
+/** Never take a block that holds this share of the article's text. */
+const MAX_SHARE = 0.3;
+
+function outboundLinks(el: Element, pageUrl: string): Element[] {
+  const page = parseUrl(pageUrl, pageUrl);
+  return Array.from(el.querySelectorAll('a[href]')).filter((a) => {
+    const href = a.getAttribute('href') ?? '';
+    if (href.startsWith('#')) return false;
+    const u = parseUrl(href, pageUrl);
+    if (!u) return false;
+    return !(page && u.origin === page.origin && u.pathname === page.pathname);
+  });
+}
+
+export const linkBlocks: CleanupStep = {
+  name: 'link-blocks',
+  phase: 'after',
+  run(root, ctx) {
+    const stats = measure(root);
+    const total = stats.get(root)?.chars ?? 0;
+    for (const el of Array.from(root.querySelectorAll(CANDIDATES))) {
+      const s = stats.get(el);
+      // Counts are from before this step's removals: a block inside a removed one is skipped by `contains`.
+      if (!s || !s.chars || !s.links || s.chars > total * MAX_SHARE || el === root) continue;
+      const density = densityOf(s);
+      if (density < PROMO_DENSITY) continue;
+      if (!root.contains(el) || isProtected(el)) continue;
+      const links = outboundLinks(el, ctx.url).length;
+      const isList = links >= 3 && density >= LIST_DENSITY;
+      const isPromo = links === 1 && s.chars <= PROMO_MAX_CHARS && !el.querySelector('p, li, div');
+      if (isList || isPromo) ctx.remove(el, this.name);
+    }
+  },
+};
