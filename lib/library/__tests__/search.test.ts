@@ -1,0 +1,150 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Library } from '../index';
+import { SEARCH_VERSION_KEY } from '../indexer';
+import { STORIES, articleOf, freshName, type Story } from './fixtures';
+
+const open: Library[] = [];
+async function libraryWith(...stories: Story[]): Promise<{ library: Library; ids: Record<string, number> }> {
+  let clock = 0;
+  const library = await Library.open({ name: freshName(), now: () => ++clock });
+  open.push(library);
+  const ids: Record<string, number> = {};
+  for (const story of stories) ids[story.url] = (await library.save(articleOf(story))).id;
+  return { library, ids };
+}
+afterEach(() => {
+  open.splice(0).forEach((l) => l.close());
+});
+
+const ALL = Object.values(STORIES) as Story[];
+const titlesFor = async (library: Library, query: string, options = {}) => (await library.search(query, options)).hits.map((h) => h.item.title);
+
+describe('search', () => {
+  it('finds an article by a word that appears only in its body', async () => {
+    const { library } = await libraryWith(...ALL);
+    expect(await titlesFor(library, 'pontoon')).toEqual([STORIES.harbour.title]);
+  });
+
+  it('matches word prefixes, as the user types', async () => {
+    const { library } = await libraryWith(...ALL);
+    expect(await titlesFor(library, 'ponto')).toEqual([STORIES.harbour.title]);
+    expect(await titlesFor(library, 'consult')).toEqual([STORIES.harbour.title]);
+  });
+
+  it('forgives a misspelling (fuzzy matching)', async () => {
+    const { library } = await libraryWith(...ALL);
+    expect(await titlesFor(library, 'goverment')).toEqual([STORIES.harbour.title]);
+    expect(await titlesFor(library, 'polling statoins')).toEqual([STORIES.election.title]);
+  });
+
+  it('ignores case and accents in both directions', async () => {
+    const { library } = await libraryWith(...ALL);
+    expect(await titlesFor(library, 'ECOLE resume')).toEqual([STORIES.ecole.title]);
+    expect(await titlesFor(library, 'façade')).toEqual([STORIES.ecole.title]);
+    expect(await titlesFor(library, 'Élection')).toEqual([STORIES.election.title]);
+  });
+
+  it('works in other scripts: Japanese by character, Russian, Arabic without harakat, Thai words', async () => {
+    const { library } = await libraryWith(...ALL);
+    expect(await titlesFor(library, '満開')).toEqual([STORIES.tokyo.title]);
+    expect(await titlesFor(library, '花見客')).toEqual([STORIES.tokyo.title]);
+    expect(await titlesFor(library, 'аэропорта')).toEqual([STORIES.moscow.title]);
+    expect(await titlesFor(library, 'вокзал')).toEqual([STORIES.moscow.title]);
+    expect(await titlesFor(library, 'افتتحت')).toEqual([STORIES.arabic.title]);
+    expect(await titlesFor(library, 'น้ำท่วม')).toEqual([STORIES.thai.title]);
+  });
+
+  it('requires every word of the query to match', async () => {
+    const { library } = await libraryWith(...ALL);
+    expect(await titlesFor(library, 'turnout ferries')).toEqual([]);
+    expect(await titlesFor(library, 'turnout districts')).toEqual([STORIES.election.title]);
+  });
+
+  it('ranks a title match above a body-only match', async () => {
+    const a: Story = { ...STORIES.harbour, url: 'https://x.example/a', title: 'Notes from the week', paragraphs: ['A long paragraph that mentions the lighthouse once, among other things.'] };
+    const b: Story = { ...STORIES.harbour, url: 'https://x.example/b', title: 'The lighthouse keeper retires', paragraphs: ['After thirty years the keeper hands over the keys.'] };
+    const { library } = await libraryWith(a, b);
+    expect(await titlesFor(library, 'lighthouse')).toEqual([b.title, a.title]);
+  });
+
+  it('finds sites and tags, and applies the list filters', async () => {
+    const { library, ids } = await libraryWith(...ALL);
+    await library.update(ids[STORIES.moscow.url], { tags: ['transport'] });
+    await library.update(ids[STORIES.harbour.url], { tags: ['transport'], state: 'archived' });
+    expect(new Set(await titlesFor(library, 'transport'))).toEqual(new Set([STORIES.moscow.title, STORIES.harbour.title]));
+    expect(await titlesFor(library, 'transport', { state: 'archived' })).toEqual([STORIES.harbour.title]);
+    expect(await titlesFor(library, 'coast news')).toEqual([STORIES.harbour.title]);
+  });
+
+  it('returns nothing for an empty or punctuation-only query', async () => {
+    const { library } = await libraryWith(...ALL);
+    expect((await library.search('  ')).hits).toEqual([]);
+    expect((await library.search('?!')).total).toBe(0);
+  });
+});
+
+describe('the index follows every change', () => {
+  it('re-saving replaces the old words by the new ones', async () => {
+    const { library } = await libraryWith(STORIES.harbour);
+    expect(await titlesFor(library, 'pontoon')).toHaveLength(1);
+    await library.save(articleOf(STORIES.harbour, { text: 'The timetable now lists a night crossing.' }));
+    expect(await titlesFor(library, 'pontoon')).toEqual([]);
+    expect(await titlesFor(library, 'crossing')).toEqual([STORIES.harbour.title]);
+  });
+
+  it('a new tag is searchable at once; a removed one is not', async () => {
+    const { library, ids } = await libraryWith(STORIES.harbour);
+    await library.update(ids[STORIES.harbour.url], { tags: ['maritime'] });
+    expect(await titlesFor(library, 'maritime')).toEqual([STORIES.harbour.title]);
+    await library.update(ids[STORIES.harbour.url], { tags: [] });
+    expect(await titlesFor(library, 'maritime')).toEqual([]);
+  });
+
+  it('a deleted article disappears from results and comes back with undo', async () => {
+    const { library, ids } = await libraryWith(...ALL);
+    await library.remove(ids[STORIES.ecole.url]);
+    expect(await titlesFor(library, 'cantine')).toEqual([]);
+    await library.restore(ids[STORIES.ecole.url]);
+    expect(await titlesFor(library, 'cantine')).toEqual([STORIES.ecole.title]);
+  });
+
+  it('sees what another page saved (the dictionary reloads when it grew elsewhere)', async () => {
+    const { library } = await libraryWith(STORIES.harbour);
+    expect(await titlesFor(library, 'pontoon')).toHaveLength(1);
+    const other = await Library.open({ name: library.db.name });
+    open.push(other);
+    await other.save(articleOf(STORIES.election));
+    expect(await titlesFor(library, 'districs')).toEqual([STORIES.election.title]);
+  });
+
+  it('a saved link is found by its link text and host', async () => {
+    const { library } = await libraryWith();
+    await library.saveLink({ url: 'https://guides.example.org/winter-cycling', title: 'Cycling through the winter' });
+    expect(await titlesFor(library, 'cycling')).toEqual(['Cycling through the winter']);
+    expect(await titlesFor(library, 'guides')).toEqual(['Cycling through the winter']);
+  });
+});
+
+describe('rebuilding the index', () => {
+  it('rebuilds when the index was built by another tokenizer version, and finds the same things', async () => {
+    const { library } = await libraryWith(...ALL);
+    const before = await titlesFor(library, 'pontoon');
+    const name = library.db.name;
+    await library.db.meta.put({ key: SEARCH_VERSION_KEY, value: -1 });
+    await library.db.bodies.toCollection().modify((body) => {
+      delete body.terms;
+    });
+    await library.db.articles.toCollection().modify((row) => {
+      row.headTerms = [];
+    });
+    await library.db.vocab.clear();
+    library.close();
+    const reopened = await Library.open({ name });
+    open.push(reopened);
+    expect(await titlesFor(reopened, 'pontoon')).toEqual(before);
+    expect(await titlesFor(reopened, 'ferris')).toEqual([STORIES.harbour.title]);
+    expect(await titlesFor(reopened, '東京')).toEqual([STORIES.tokyo.title]);
+    expect((await reopened.db.meta.get(SEARCH_VERSION_KEY))?.value).not.toBe(-1);
+  });
+});

@@ -1,0 +1,328 @@
+/**
+ * The library: the one API pages and the background use to save, list, search, edit and delete articles.
+ * Only this folder talks to IndexedDB. Every write is one transaction over all the rows it touches
+ * (article, body, search terms), so a failure changes nothing; failures come out as LibraryError with a
+ * message for the user. Nothing here uses `browser.*`: it runs in extension pages, the background and Node.
+ */
+import type { Article } from '../extract/types';
+import { ChangeNotifier, subscribe, type LibraryChange } from './changes';
+import { LibraryError, toLibraryError } from './errors';
+import { bodyTermsOf, headTermsOf, isSearchIndexCurrent, rebuildSearchIndex, type RebuildOptions } from './indexer';
+import { listItems, listTags, listTrash } from './list';
+import { articleRow, cleanTags, linkRow, type UserMarks } from './rows';
+import { DB_NAME, LibraryDB, type ArticleRow } from './schema';
+import { searchArticles } from './search';
+import type { ItemChanges, LibraryItem, LinkToSave, ListOptions, ListPage, SavedArticle, SearchOptions, SearchResult, SkippedRecord, TrashedItem } from './types';
+import { normalizeUrl } from './url';
+import { checkArticleRow, checkBodyRow } from './validate';
+import { Vocabulary } from './vocabulary';
+
+/** How long deleted items stay in the trash. */
+export const TRASH_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface LibraryOptions {
+  /** Database name. Default `DB_NAME`; tests use one per test. */
+  name?: string;
+  /** An existing database (tests add failure-injecting middleware to it before opening). */
+  db?: LibraryDB;
+  /** The clock. Default `Date.now`. */
+  now?: () => number;
+  /** The BroadcastChannel name for change notices. Default: one per database name. */
+  channel?: string;
+}
+
+function toItem(row: ArticleRow): LibraryItem {
+  const checked = checkArticleRow(row);
+  if (!checked.ok) throw new LibraryError('corrupt', undefined, `This saved article is damaged (${checked.reason}).`);
+  return checked.value;
+}
+
+export class Library {
+  readonly db: LibraryDB;
+  private readonly now: () => number;
+  private readonly notifier: ChangeNotifier;
+  private readonly channelName: string;
+  private vocab: Vocabulary | null = null;
+  private indexReady: Promise<void> | null = null;
+
+  private constructor(db: LibraryDB, options: LibraryOptions) {
+    this.db = db;
+    this.now = options.now ?? Date.now;
+    this.channelName = options.channel ?? `${db.name}-changes`;
+    this.notifier = new ChangeNotifier(this.channelName);
+  }
+
+  /** Opens (and migrates) the library. Throws LibraryError('unavailable') when IndexedDB cannot be used. */
+  static async open(options: LibraryOptions = {}): Promise<Library> {
+    const db = options.db ?? new LibraryDB(options.name ?? DB_NAME);
+    try {
+      await db.open();
+    } catch (err) {
+      throw toLibraryError(err, true);
+    }
+    return new Library(db, options);
+  }
+
+  close(): void {
+    this.notifier.close();
+    this.db.close();
+  }
+
+  /** Calls `listener` whenever any context changes the library. Returns the unsubscribe. */
+  onChange(listener: (change: LibraryChange) => void): () => void {
+    return subscribe(listener, this.channelName);
+  }
+
+  // ---- saving ----
+
+  /** Saves an extracted article; saving the same article again (same normalised URL) updates it. */
+  async save(article: Article): Promise<LibraryItem> {
+    if (!article.url?.trim()) throw new LibraryError('invalid');
+    const key = normalizeUrl(article.url);
+    const terms = bodyTermsOf(article.text);
+    const now = this.now();
+    const { db } = this;
+    const row = await this.write('saved', async () => {
+      const previous = await this.findAny(key);
+      const marks: UserMarks | undefined = previous ? { favourite: previous.row.favourite, tags: previous.row.tags, readingPosition: previous.row.readingPosition } : undefined;
+      const next: Omit<ArticleRow, 'id'> & { id?: number } = articleRow(article, now, marks);
+      if (previous) {
+        next.id = previous.row.id;
+        if (previous.inTrash) await db.trash.delete(previous.row.id);
+      }
+      const id = await db.articles.put(next as ArticleRow);
+      await db.bodies.put({ id, contentHtml: article.contentHtml, text: article.text, terms });
+      await this.addToVocab([...terms, ...next.headTerms]);
+      return { ...next, id } as ArticleRow;
+    });
+    this.vocab?.addAll([...terms, ...row.headTerms]);
+    return toItem(row);
+  }
+
+  /**
+   * Saves a link without visiting it. When the article is already in the library (downloaded or not),
+   * it is returned unchanged: a link never replaces a body.
+   */
+  async saveLink(link: LinkToSave): Promise<LibraryItem> {
+    if (!link.url?.trim()) throw new LibraryError('invalid');
+    const next = linkRow(link, this.now());
+    const { db } = this;
+    const row = await this.write('saved', async () => {
+      const previous = await this.findAny(next.normalizedUrl);
+      if (previous && !previous.inTrash) return previous.row;
+      const id = await db.articles.put((previous ? { ...next, id: previous.row.id } : next) as ArticleRow);
+      if (previous) await db.trash.delete(previous.row.id);
+      await this.addToVocab(next.headTerms);
+      return { ...next, id } as ArticleRow;
+    });
+    this.vocab?.addAll(row.headTerms);
+    return toItem(row);
+  }
+
+  // ---- reading ----
+
+  /** The saved item for `url` (by its normalised form), or null. Trashed items do not count. */
+  async findByUrl(url: string): Promise<LibraryItem | null> {
+    try {
+      const rows = await this.db.articles.where('normalizedUrl').equals(normalizeUrl(url)).toArray();
+      const row = newest(rows);
+      return row ? toItem(row) : null;
+    } catch (err) {
+      throw toLibraryError(err);
+    }
+  }
+
+  /** One article with its body. Throws LibraryError 'not-found' or 'corrupt'. */
+  async get(id: number): Promise<SavedArticle> {
+    let row: ArticleRow | undefined;
+    let body: unknown;
+    try {
+      [row, body] = await this.db.transaction('r', this.db.articles, this.db.bodies, () => Promise.all([this.db.articles.get(id), this.db.bodies.get(id)]));
+    } catch (err) {
+      throw toLibraryError(err);
+    }
+    if (!row) throw new LibraryError('not-found');
+    const item = toItem(row);
+    const checkedBody = checkBodyRow(body, item.downloaded);
+    if (!checkedBody.ok) throw new LibraryError('corrupt', undefined, `This saved article is damaged (${checkedBody.reason}).`);
+    return { ...item, ...checkedBody.value };
+  }
+
+  async list(options: ListOptions = {}): Promise<ListPage> {
+    return this.read(() => listItems(this.db, options));
+  }
+
+  async tags(): Promise<string[]> {
+    return this.read(() => listTags(this.db));
+  }
+
+  async count(): Promise<number> {
+    return this.read(() => this.db.articles.count());
+  }
+
+  /** Full-text search (see search.ts). Rebuilds the index first when it is missing or stale. */
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    await this.ensureSearchIndex();
+    const vocab = await this.currentVocab();
+    return this.read(() => searchArticles(this.db, vocab, query, options));
+  }
+
+  /**
+   * Rebuilds the search index when it was built by another tokenizer version or never (after a
+   * migration). Runs once per Library; `search` waits for it.
+   */
+  ensureSearchIndex(options?: RebuildOptions): Promise<void> {
+    this.indexReady ??= (async () => {
+      if (await isSearchIndexCurrent(this.db)) return;
+      await rebuildSearchIndex(this.db, options);
+      this.vocab = null;
+      this.notifier.notify({ kind: 'reindexed', ids: [] });
+    })().catch((err) => {
+      this.indexReady = null;
+      throw toLibraryError(err);
+    });
+    return this.indexReady;
+  }
+
+  // ---- editing ----
+
+  async update(id: number, changes: ItemChanges): Promise<LibraryItem> {
+    const { db } = this;
+    const row = await this.write('updated', async () => {
+      const current = await db.articles.get(id);
+      if (!current) throw new LibraryError('not-found');
+      const next: ArticleRow = { ...current, updatedAt: this.now() };
+      if (changes.state) next.state = changes.state;
+      if (changes.favourite !== undefined) next.favourite = changes.favourite ? 1 : 0;
+      if (changes.tags) {
+        next.tags = cleanTags(changes.tags);
+        next.headTerms = headTermsOf(next);
+        await this.addToVocab(next.headTerms);
+      }
+      toItem(next);
+      await db.articles.put(next);
+      return next;
+    });
+    this.vocab?.addAll(row.headTerms);
+    return toItem(row);
+  }
+
+  /** Records where the user stopped reading (0..1). Call it throttled (see throttle.ts). */
+  async setReadingPosition(id: number, progress: number): Promise<void> {
+    const readingPosition = { progress: Math.min(1, Math.max(0, Number.isFinite(progress) ? progress : 0)), updatedAt: this.now() };
+    await this.write(null, async () => {
+      const changed = await this.db.articles.update(id, { readingPosition });
+      if (!changed) throw new LibraryError('not-found');
+    });
+  }
+
+  // ---- deleting ----
+
+  /** Moves an item to the trash, where it stays `TRASH_DAYS` days; `restore` is the undo. */
+  async remove(id: number): Promise<void> {
+    const { db } = this;
+    await this.write('removed', async () => {
+      const row = await db.articles.get(id);
+      if (!row) throw new LibraryError('not-found');
+      await db.trash.put({ ...row, deletedAt: this.now() });
+      await db.articles.delete(id);
+    }, [id]);
+  }
+
+  /** Brings an item back from the trash, as it was. */
+  async restore(id: number): Promise<LibraryItem> {
+    const { db } = this;
+    const row = await this.write('restored', async () => {
+      const trashed = await db.trash.get(id);
+      if (!trashed) throw new LibraryError('not-found');
+      const { deletedAt: _deletedAt, ...rest } = trashed;
+      const next: ArticleRow = { ...rest, headTerms: headTermsOf(rest) };
+      await db.articles.put(next);
+      await db.trash.delete(id);
+      return next;
+    }, [id]);
+    return toItem(row);
+  }
+
+  async trash(): Promise<{ items: TrashedItem[]; skipped: SkippedRecord[] }> {
+    return this.read(() => listTrash(this.db));
+  }
+
+  /** Deletes trashed items for good: those older than `TRASH_DAYS` by default, or the ids given. */
+  async purgeTrash(ids?: number[]): Promise<number> {
+    const { db } = this;
+    let purged: number[] = [];
+    await this.write('purged', async () => {
+      purged = ids
+        ? ((await db.trash.bulkGet(ids)).filter(Boolean).map((row) => row!.id))
+        : ((await db.trash.where('deletedAt').below(this.now() - TRASH_DAYS * DAY_MS).primaryKeys()) as number[]);
+      await db.trash.bulkDelete(purged);
+      await db.bodies.bulkDelete(purged);
+    });
+    return purged.length;
+  }
+
+  async emptyTrash(): Promise<number> {
+    return this.purgeTrash((await this.read(() => this.db.trash.toCollection().primaryKeys())) as number[]);
+  }
+
+  // ---- internals ----
+
+  /** The live row for a duplicate key, else a trashed one (saving again brings it back). */
+  private async findAny(key: string): Promise<{ row: ArticleRow; inTrash: boolean } | null> {
+    const live = newest(await this.db.articles.where('normalizedUrl').equals(key).toArray());
+    if (live) return { row: live, inTrash: false };
+    const trashed = newest(await this.db.trash.where('normalizedUrl').equals(key).toArray());
+    if (!trashed) return null;
+    const { deletedAt: _deletedAt, ...row } = trashed;
+    return { row, inTrash: true };
+  }
+
+  /** Adds terms to the persistent dictionary, skipping those this page already knows are there. */
+  private async addToVocab(terms: string[]): Promise<void> {
+    const fresh = this.vocab ? terms.filter((t) => !this.vocab!.has(t)) : terms;
+    if (fresh.length) await this.db.vocab.bulkPut(fresh.map((term) => ({ term })));
+  }
+
+  /**
+   * The in-memory dictionary, reloaded when another context added terms (its size no longer matches the
+   * table's: the table only grows).
+   */
+  private async currentVocab(): Promise<Vocabulary> {
+    const count = await this.read(() => this.db.vocab.count());
+    if (!this.vocab || this.vocab.size !== count) {
+      const terms = (await this.read(() => this.db.vocab.toCollection().primaryKeys())) as string[];
+      this.vocab = new Vocabulary(terms);
+    }
+    return this.vocab;
+  }
+
+  private async read<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw toLibraryError(err);
+    }
+  }
+
+  /** Runs `fn` in one read-write transaction over every table, then tells other pages what changed. */
+  private async write<T>(kind: LibraryChange['kind'] | null, fn: () => Promise<T>, ids?: number[]): Promise<T> {
+    const { db } = this;
+    let result: T;
+    try {
+      result = await db.transaction('rw', [db.articles, db.bodies, db.trash, db.vocab], fn);
+    } catch (err) {
+      throw toLibraryError(err);
+    }
+    if (kind) {
+      const changedId = (result as { id?: unknown } | undefined)?.id;
+      this.notifier.notify({ kind, ids: ids ?? (typeof changedId === 'number' ? [changedId] : []) });
+    }
+    return result;
+  }
+}
+
+function newest<T extends { updatedAt: number }>(rows: T[]): T | undefined {
+  return rows.reduce<T | undefined>((best, row) => (!best || row.updatedAt > best.updatedAt ? row : best), undefined);
+}

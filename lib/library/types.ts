@@ -1,0 +1,112 @@
+import type { Article } from '../extract/types';
+
+/** Whether the user has finished with an article. Favourite is a separate flag, not a state. */
+export type ReadState = 'unread' | 'archived';
+
+/** Where the user stopped reading, as a fraction of the article's height (0 = top, 1 = end). */
+export interface ReadingPosition {
+  progress: number;
+  /** When the position was recorded (ms since epoch). */
+  updatedAt: number;
+}
+
+/** The article metadata the extractor gives us, which the library keeps as it was extracted. */
+export type ArticleMeta = Pick<
+  Article,
+  'title' | 'byline' | 'siteName' | 'lang' | 'dir' | 'publishedTime' | 'excerpt' | 'leadImage' | 'wordCount' | 'readingMinutes'
+>;
+
+/** One saved article as lists show it: everything but the body. */
+export interface LibraryItem extends ArticleMeta {
+  id: number;
+  /** The URL as it was saved (what "open original" opens). */
+  url: string;
+  /** The duplicate key: see `normalizeUrl`. Saving a second URL with the same key updates this item. */
+  normalizedUrl: string;
+  savedAt: number;
+  updatedAt: number;
+  state: ReadState;
+  favourite: boolean;
+  tags: string[];
+  readingPosition: ReadingPosition | null;
+  /** False for a link saved without visiting it: no body yet, only its URL and link text. */
+  downloaded: boolean;
+}
+
+/** A saved article with its body, as the reader shows it. */
+export interface SavedArticle extends LibraryItem {
+  /** Sanitised by lib/extract when it was extracted; the reader sanitises again when it renders. */
+  contentHtml: string;
+  text: string;
+}
+
+/** A deleted item waiting in the trash. */
+export interface TrashedItem extends LibraryItem {
+  deletedAt: number;
+}
+
+/** What a list or a search could not read, so the page can say so instead of failing. */
+export interface SkippedRecord {
+  id: unknown;
+  reason: string;
+}
+
+export interface ListFilter {
+  /** Default 'all'. */
+  state?: ReadState | 'all';
+  /** Only favourites when true. Default false (everything). */
+  favourite?: boolean;
+  /** Only items carrying this tag. */
+  tag?: string | null;
+}
+
+export interface ListOptions extends ListFilter {
+  /** Items to skip (for "show more"). Default 0. */
+  offset?: number;
+  /** Page size. Default `PAGE_SIZE`. */
+  limit?: number;
+}
+
+export interface ListPage {
+  items: LibraryItem[];
+  /** How many items match the filter in all. */
+  total: number;
+  /** Records that failed validation and were left out of `items`. */
+  skipped: SkippedRecord[];
+}
+
+export interface SearchOptions extends ListFilter {
+  /** Maximum results. Default `PAGE_SIZE`. */
+  limit?: number;
+}
+
+export interface SearchHit {
+  item: LibraryItem;
+  score: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** How many items matched before `limit`. */
+  total: number;
+  skipped: SkippedRecord[];
+}
+
+/** Editable fields of an item. */
+export interface ItemChanges {
+  state?: ReadState;
+  favourite?: boolean;
+  tags?: string[];
+}
+
+/** A link saved without visiting it. */
+export interface LinkToSave {
+  url: string;
+  /** The link's text, when the browser gives it; the URL stands in otherwise. */
+  title?: string | null;
+}
+
+export interface StorageUse {
+  usage: number;
+  quota: number;
+}

@@ -1,0 +1,72 @@
+/**
+ * The term dictionary of the search index, in memory: MiniSearch's radix tree (`SearchableMap`), which
+ * gives prefix and fuzzy (Levenshtein) lookups of query words in a few milliseconds. It holds terms only;
+ * which articles contain a term is asked of IndexedDB (see search.ts).
+ */
+import SearchableMap from 'minisearch/SearchableMap';
+import { isCjkTerm } from './tokenize';
+
+export type MatchKind = 'exact' | 'prefix' | 'fuzzy';
+
+export interface Expansion {
+  term: string;
+  kind: MatchKind;
+  /** Edit distance for fuzzy matches, 0 otherwise. */
+  distance: number;
+}
+
+/** Query words shorter than this are matched exactly: "a" as a prefix matches half the dictionary. */
+export const MIN_PREFIX_LENGTH = 3;
+/** Query words shorter than this are never matched fuzzily (one edit in three letters is another word). */
+export const MIN_FUZZY_LENGTH = 4;
+/** From this length on, two edits are forgiven. */
+export const TWO_EDITS_LENGTH = 8;
+/** The most dictionary terms one query word expands to, per kind; the shortest (closest) win. */
+export const MAX_PREFIX_EXPANSIONS = 30;
+export const MAX_FUZZY_EXPANSIONS = 20;
+
+export class Vocabulary {
+  private readonly map = new SearchableMap<true>();
+
+  constructor(terms: Iterable<string> = []) {
+    this.addAll(terms);
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  has(term: string): boolean {
+    return this.map.has(term);
+  }
+
+  addAll(terms: Iterable<string>): void {
+    for (const term of terms) this.map.set(term, true);
+  }
+
+  /** The terms a query word stands for: itself, words it begins (prefix), and near misspellings (fuzzy). */
+  expand(word: string): Expansion[] {
+    const out: Expansion[] = [{ term: word, kind: 'exact', distance: 0 }];
+    if (isCjkTerm(word)) return out;
+    const seen = new Set([word]);
+    if (word.length >= MIN_PREFIX_LENGTH) {
+      const longer: string[] = [];
+      for (const term of this.map.atPrefix(word).keys()) if (term !== word) longer.push(term);
+      longer.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+      for (const term of longer.slice(0, MAX_PREFIX_EXPANSIONS)) {
+        seen.add(term);
+        out.push({ term, kind: 'prefix', distance: 0 });
+      }
+    }
+    // Numbers are never fuzzy: 2019 is not a misspelling of 2018, nor entry37 of entry38.
+    if (word.length >= MIN_FUZZY_LENGTH && !/\p{N}/u.test(word)) {
+      const maxDistance = word.length >= TWO_EDITS_LENGTH ? 2 : 1;
+      const near = [...this.map.fuzzyGet(word, maxDistance)]
+        .filter(([term]) => !seen.has(term))
+        .sort((a, b) => a[1][1] - b[1][1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, MAX_FUZZY_EXPANSIONS);
+      for (const [term, [, distance]] of near) out.push({ term, kind: 'fuzzy', distance });
+    }
+    return out;
+  }
+}
