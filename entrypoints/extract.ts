@@ -1,9 +1,11 @@
-import { extractArticle } from '@/lib/extract';
+import { extractInPage } from '@/utils/extract-in-page';
+import { takeExtractRequest } from '@/utils/extract-protocol';
 
 /**
  * Injected on demand with `browser.scripting.executeScript({ files: ['/extract.js'] })` when the user
  * opens the reader; never registered as a content script. Its return value is the injection result.
  */
 export default defineUnlistedScript(() => {
-  return extractArticle(document, location.href, { keepRemovedHtml: true });
+  const { mode } = takeExtractRequest(globalThis as unknown as Record<string, unknown>);
+  return extractInPage(document, window, mode);
 });

@@ -1,0 +1,59 @@
+/**
+ * The reader view of one article. This is the only place in the extension where HTML from a page
+ * reaches the DOM, and it gets there only through `sanitize()`: the article was extracted (and
+ * sanitised once) inside the page, a context we do not trust, so it is sanitised again here, in the
+ * extension's own origin, right before it is rendered.
+ */
+import type { ComponentChildren } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import type { Article } from '@/lib/extract';
+import { sanitize } from '@/lib/extract/sanitize';
+import { ArticleHeader } from './ArticleHeader';
+import { RemovedList } from './RemovedList';
+import { RemovedToggle } from './RemovedToggle';
+import { usableLocales } from './format';
+import { revealRemoved, unplacedRemovals } from './reveal-removed';
+
+export interface ReaderProps {
+  article: Article;
+  /** Shown above the title (e.g. "this is not an article, shown anyway"). */
+  notice?: ComponentChildren;
+  /** The browser's languages, for formatting the date when the page's language is unknown. */
+  browserLocales?: readonly string[];
+}
+
+const BODY_ID = 'reader-body';
+
+export function Reader({ article, notice, browserLocales }: ReaderProps) {
+  const [showRemoved, setShowRemoved] = useState(false);
+  const html = useMemo(
+    () =>
+      sanitize(
+        showRemoved ? revealRemoved(article.contentHtml, article.removed) : article.contentHtml,
+        window as Window & typeof globalThis,
+      ),
+    [article, showRemoved],
+  );
+  const unplaced = useMemo(() => unplacedRemovals(article.contentHtml, article.removed), [article]);
+  const [lang] = usableLocales(article.lang);
+  const dir = article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : 'auto';
+
+  return (
+    <article class="reader" lang={lang} dir={dir} data-testid="reader">
+      {notice}
+      <ArticleHeader article={article} browserLocales={browserLocales} />
+      {article.removed.length > 0 && (
+        <RemovedToggle count={article.removed.length} shown={showRemoved} onToggle={() => setShowRemoved((v) => !v)} controls={BODY_ID} />
+      )}
+      <div
+        id={BODY_ID}
+        class={showRemoved ? 'reader-body showing-removed' : 'reader-body'}
+        data-testid="reader-body"
+        // The one sanctioned raw-HTML sink: `html` is sanitize()'s output, computed just above.
+        // eslint-disable-next-line no-restricted-syntax
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+      {showRemoved && unplaced.length > 0 && <RemovedList removals={unplaced} />}
+    </article>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'preact/hooks';
+import { FailedState } from '@/components/FailedState';
+import { LoadingState } from '@/components/LoadingState';
+import { NotArticleState } from '@/components/NotArticleState';
+import { Reader } from '@/components/Reader';
+import { RestrictedState } from '@/components/RestrictedState';
+import { ShownAnywayNotice } from '@/components/ShownAnywayNotice';
+import { Toolbar } from '@/components/Toolbar';
+import type { ExtractMode } from '@/utils/extract-protocol';
+import { openReaderTab } from '@/utils/open-reader-tab';
+import { readTab, type ReadOutcome } from '@/utils/read-tab';
+
+export interface AppProps {
+  /** The tab to read (`?tabId=N`); the active tab when absent. */
+  tabId?: number;
+  /** True when this page is a full tab rather than the toolbar popup. */
+  inTab: boolean;
+}
+
+/** The popup's states: loading, reader, restricted, not an article (or shown anyway), failed. */
+export function App({ tabId, inTab }: AppProps) {
+  const [mode, setMode] = useState<ExtractMode>('article');
+  const [attempt, setAttempt] = useState(0);
+  const [outcome, setOutcome] = useState<ReadOutcome | null>(null);
+  const [anyway, setAnyway] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    setOutcome(null);
+    setAnyway(false);
+    readTab({ tabId, mode })
+      .catch((error: unknown): ReadOutcome => ({ kind: 'failed', tabId: tabId ?? null, reason: 'error', detail: String(error) }))
+      .then((result) => current && setOutcome(result));
+    return () => {
+      current = false;
+    };
+  }, [tabId, mode, attempt]);
+
+  const article = outcome?.kind === 'article' ? outcome.article : outcome?.kind === 'not-article' && anyway ? outcome.result.bestEffort : null;
+  useEffect(() => {
+    if (inTab) document.title = article ? `${article.title} · Clean Reader` : 'Clean Reader';
+  }, [article, inTab]);
+
+  const readTabId = outcome?.tabId ?? tabId ?? null;
+  const canRead =
+    outcome !== null && outcome.kind !== 'restricted' && readTabId !== null && !(outcome.kind === 'failed' && outcome.reason === 'no-tab');
+  const openInTab =
+    !inTab && readTabId !== null
+      ? () => {
+          void openReaderTab(readTabId).then(() => window.close());
+        }
+      : undefined;
+  const retry = () => setAttempt((n) => n + 1);
+
+  return (
+    <div class="app" data-testid="reader-app" data-state={stateName(outcome, anyway)}>
+      <Toolbar
+        onOpenInTab={openInTab}
+        onUseSelection={canRead && mode === 'article' ? () => setMode('selection') : undefined}
+        onUseArticle={mode === 'selection' && outcome ? () => setMode('article') : undefined}
+      />
+      <main class="content">
+        {outcome === null && <LoadingState />}
+        {article && (
+          <Reader
+            article={article}
+            browserLocales={navigator.languages}
+            notice={outcome?.kind === 'not-article' ? <ShownAnywayNotice onBack={() => setAnyway(false)} /> : undefined}
+          />
+        )}
+        {outcome?.kind === 'not-article' && !anyway && (
+          <NotArticleState result={outcome.result} onShowAnyway={outcome.result.bestEffort ? () => setAnyway(true) : undefined} />
+        )}
+        {outcome?.kind === 'restricted' && <RestrictedState restriction={outcome.restriction} />}
+        {outcome?.kind === 'failed' && (
+          <FailedState
+            reason={outcome.reason}
+            detail={outcome.detail}
+            onRetry={outcome.reason === 'no-tab' ? undefined : retry}
+            onBack={mode === 'selection' ? () => setMode('article') : undefined}
+          />
+        )}
+      </main>
+    </div>
+  );
+}
+
+/** What the page shows, as a word the browser tests wait for (`data-state`). */
+function stateName(outcome: ReadOutcome | null, anyway: boolean): string {
+  if (!outcome) return 'loading';
+  if (outcome.kind === 'not-article' && anyway) return 'shown-anyway';
+  return outcome.kind;
+}

@@ -1,0 +1,33 @@
+/**
+ * What the popup and the injected script (`entrypoints/extract.ts`) say to each other. A file injected
+ * with `scripting.executeScript({ files })` takes no arguments, so the popup first sets the request on
+ * the extension's isolated world of the page (shared by everything this extension injects there, never
+ * seen by the page's own scripts), and the injected script takes it from there.
+ */
+import type { ExtractResult } from '@/lib/extract';
+
+/** `article`: the pipeline picks the article. `selection`: the article is what the user selected. */
+export type ExtractMode = 'article' | 'selection';
+
+export interface ExtractRequest {
+  mode: ExtractMode;
+}
+
+export const EXTRACT_REQUEST_KEY = '__cleanReaderExtractRequest';
+
+/** What the injected script returns: the pipeline's result, or why there is none. */
+export type InjectedResult =
+  | ExtractResult
+  /** The tab shows a document that is not a web page (a PDF in the viewer, an image, JSON). */
+  | { kind: 'unsupported-document'; contentType: string }
+  /** Selection mode, and nothing is selected. */
+  | { kind: 'no-selection' }
+  /** The pipeline threw; the message is for the user's bug report. */
+  | { kind: 'error'; message: string };
+
+/** Reads and clears the pending request; with none, the article is extracted. */
+export function takeExtractRequest(scope: Record<string, unknown>): ExtractRequest {
+  const request = scope[EXTRACT_REQUEST_KEY] as ExtractRequest | undefined;
+  delete scope[EXTRACT_REQUEST_KEY];
+  return request?.mode === 'selection' ? { mode: 'selection' } : { mode: 'article' };
+}

@@ -1,0 +1,105 @@
+/**
+ * The popup's one job: the tab in, what to show out. Resolves the tab, refuses pages browsers keep
+ * closed to extensions (before injecting, so the message is instant and specific), injects
+ * `/extract.js` with a 5 s budget, and sorts the answer into one of the popup's states.
+ */
+import type { Article, NotArticle } from '@/lib/extract';
+import { EXTRACT_REQUEST_KEY, type ExtractMode, type ExtractRequest, type InjectedResult } from './extract-protocol';
+import { restriction, restrictionFor, restrictionFromError, type Restriction } from './restricted-url';
+import { TimeoutError, withTimeout } from './with-timeout';
+
+/** How long the user waits for an extraction before being offered "Try again". */
+export const EXTRACT_TIMEOUT_MS = 5_000;
+
+export type FailureReason = 'timeout' | 'error' | 'no-tab' | 'no-selection';
+
+export type ReadOutcome =
+  | { kind: 'article'; tabId: number; article: Article }
+  | { kind: 'not-article'; tabId: number; result: NotArticle }
+  | { kind: 'restricted'; tabId: number | null; restriction: Restriction }
+  | { kind: 'failed'; tabId: number | null; reason: FailureReason; detail: string };
+
+export interface ReadRequest {
+  /** The tab to read; the active tab of the current window when omitted. */
+  tabId?: number;
+  mode?: ExtractMode;
+  timeoutMs?: number;
+}
+
+export async function readTab(request: ReadRequest = {}): Promise<ReadOutcome> {
+  const tab = await findTab(request.tabId);
+  if (!tab || typeof tab.id !== 'number') {
+    return { kind: 'failed', tabId: request.tabId ?? null, reason: 'no-tab', detail: 'The tab was closed, or there is no tab to read.' };
+  }
+  const tabId = tab.id;
+  const blocked = restrictionFor(tab.url, { fileAccess: await fileAccess(tab.url) });
+  if (blocked) return { kind: 'restricted', tabId, restriction: blocked };
+
+  let result: InjectedResult | undefined;
+  try {
+    result = await withTimeout(inject(tabId, { mode: request.mode ?? 'article' }), request.timeoutMs ?? EXTRACT_TIMEOUT_MS);
+  } catch (error) {
+    if (error instanceof TimeoutError) {
+      return { kind: 'failed', tabId, reason: 'timeout', detail: `The page did not answer within ${error.ms / 1000} seconds.` };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    const refused = restrictionFromError(tab.url, message);
+    if (refused) return { kind: 'restricted', tabId, restriction: refused };
+    return { kind: 'failed', tabId, reason: 'error', detail: message };
+  }
+  return sortResult(tabId, result);
+}
+
+/** Sorts the injected script's answer into a popup state. */
+export function sortResult(tabId: number, result: InjectedResult | undefined): ReadOutcome {
+  if (!result) return { kind: 'failed', tabId, reason: 'error', detail: 'The page gave no answer.' };
+  switch (result.kind) {
+    case 'article':
+      return { kind: 'article', tabId, article: result };
+    case 'not-article':
+      return { kind: 'not-article', tabId, result };
+    case 'unsupported-document':
+      return /pdf/i.test(result.contentType)
+        ? { kind: 'restricted', tabId, restriction: restriction('pdf') }
+        : { kind: 'failed', tabId, reason: 'error', detail: `This tab shows a file of type ${result.contentType}, not a web page.` };
+    case 'no-selection':
+      return { kind: 'failed', tabId, reason: 'no-selection', detail: 'Nothing is selected on the page.' };
+    case 'error':
+      return { kind: 'failed', tabId, reason: 'error', detail: result.message };
+  }
+}
+
+async function findTab(tabId: number | undefined): Promise<Browser.tabs.Tab | undefined> {
+  if (tabId === undefined) {
+    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+    return active;
+  }
+  try {
+    return await browser.tabs.get(tabId);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `file://` pages may be read; undefined where the browser cannot say (then we try). */
+async function fileAccess(url: string | undefined): Promise<boolean | undefined> {
+  if (!url?.startsWith('file:') || import.meta.env.FIREFOX) return undefined;
+  try {
+    return await browser.extension.isAllowedFileSchemeAccess();
+  } catch {
+    return undefined;
+  }
+}
+
+async function inject(tabId: number, request: ExtractRequest): Promise<InjectedResult | undefined> {
+  // Set every time, so a request left behind by a failed injection never leaks into the next one.
+  await browser.scripting.executeScript({
+    target: { tabId },
+    func: (key: string, value: ExtractRequest) => {
+      (globalThis as unknown as Record<string, unknown>)[key] = value;
+    },
+    args: [EXTRACT_REQUEST_KEY, request],
+  });
+  const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/extract.js'] });
+  return first?.result as InjectedResult | undefined;
+}
