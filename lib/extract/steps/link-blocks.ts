@@ -29,6 +29,24 @@ function outboundLinks(el: Element, pageUrl: string): Element[] {
   });
 }
 
+/** "Label: <a>title</a>": the line ends with its link (a sentence that goes on after the link is prose). */
+function endsWithLink(el: Element): boolean {
+  let node: Node | null = el.lastChild;
+  while (node) {
+    if (node.nodeType === 3) {
+      if ((node.nodeValue ?? '').replace(TRAILING_PUNCT, '')) return false;
+      node = node.previousSibling;
+    } else if (node.nodeType === 1) {
+      if ((node as Element).tagName === 'A') return true;
+      node = node.lastChild ?? node.previousSibling;
+    } else {
+      node = node.previousSibling;
+    }
+  }
+  return false;
+}
+const TRAILING_PUNCT = /[\s.,;:!?»"')\]]+/g;
+
 export const linkBlocks: CleanupStep = {
   name: 'link-blocks',
   phase: 'after',
@@ -44,7 +62,7 @@ export const linkBlocks: CleanupStep = {
       if (!root.contains(el) || isProtected(el)) continue;
       const links = outboundLinks(el, ctx.url).length;
       const isList = links >= 3 && density >= LIST_DENSITY;
-      const isPromo = links === 1 && s.chars <= PROMO_MAX_CHARS && !el.querySelector('p, li, div');
+      const isPromo = links === 1 && s.chars <= PROMO_MAX_CHARS && !s.media && !el.querySelector('p, li, div') && endsWithLink(el);
       if (isList || isPromo) ctx.remove(el, this.name);
     }
   },
