@@ -4,15 +4,18 @@
  * Before Readability (on the whole page copy), so that Readability scores the article without the
  * page's chrome and sees every picture:
  *   1. hidden: what the page hides from readers, so nothing later scores or rescues it.
- *   2. lazy-images: real sources for lazy pictures, or Readability drops them as empty.
+ *   2. prompts: newsletter, paywall, consent and comment boxes, found by their form fields and buttons,
+ *      which Readability strips (keeping the boxes' text): so this must run before it.
+ *   3. lazy-images: real sources for lazy pictures, or Readability drops them as empty.
  *
  * After Readability (on the article it picked), where each removal can be shown to the user in place:
- *   1. landmarks, ad-slots, controls: what the page's own markup labels as not-the-story (ARIA roles,
- *      microdata, ad machinery, buttons). Cheapest and surest, so they go first and later steps measure
- *      the article without them.
- *   2. image-link-spam, site-logo: picture links, before link-blocks, which judges by link *text* and
- *      would miss them; the lines they leave empty then read as empty to the opening and tail steps.
- *   3. link-blocks: navigation, related lists and promo lines, judged by link density.
+ *   1. landmarks, ad-slots, comments, controls: what the page's own markup labels as not-the-story (ARIA
+ *      roles, microdata, ad machinery, comment threads, buttons). Surest, so they go first and later
+ *      steps measure the article without them; controls before share-bars so a bar's buttons are gone.
+ *   2. share-bars, image-link-spam, site-logo: links judged by their targets, before link-blocks, which
+ *      judges by link *text* and would miss icon-only and picture links.
+ *   3. link-blocks, trailing-meta: navigation, related lists, promo lines (link density), then the
+ *      author box and tag list in the tail.
  *   4. duplicate-title, opening-meta: the title, date, "N min read" and byline repeated above the story;
  *      after 1-3, so the "opening" they inspect is the story's, not a menu's.
  *   5. legal-footer: copyright lines in the tail.
@@ -33,15 +36,22 @@ import { controls } from './controls';
 import { hidden } from './hidden';
 import { landmarks } from './landmarks';
 import { linkBlocks } from './link-blocks';
+import { comments } from './comments';
+import { prompts } from './prompts';
+import { shareBars } from './share-bars';
+import { trailingMeta } from './trailing-meta';
 
-export const BEFORE_READABILITY: CleanupStep[] = [hidden, lazyImages];
+export const BEFORE_READABILITY: CleanupStep[] = [hidden, prompts, lazyImages];
 export const AFTER_READABILITY: CleanupStep[] = [
   landmarks,
   adSlots,
+  comments,
   controls,
+  shareBars,
   imageLinkSpam,
   siteLogo,
   linkBlocks,
+  trailingMeta,
   duplicateTitle,
   openingMeta,
   legalFooter,

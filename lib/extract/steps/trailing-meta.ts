@@ -1,0 +1,49 @@
+/**
+ * What trails the story: the author box (photo, short bio, profile links) and the tag or category list.
+ * The page marks both in ways that do not depend on language: `rel="tag"` / `rel="author"` links,
+ * schema.org's Person and author properties, and tag URLs. Only blocks in the article's tail are taken,
+ * and only while they are short, so an article about a person or with an inline tag link stays whole.
+ */
+import type { CleanupStep } from '../step';
+import { densityOf, isProtected, measure, parseUrl } from './signals';
+
+const TAG_LINK = 'a[rel~="tag"], a[href*="/tag/"], a[href*="/tags/"], a[href*="/topic/"], a[href*="/topics/"], a[href*="/label/"], a[href*="/kategori/"], a[href*="/category/"], a[href*="/rubric/"]';
+const AUTHOR_MARK = 'a[rel~="author"], [itemprop="author"], [itemtype*="schema.org/Person"], a[href*="/author/"], a[href*="/authors/"], a[href*="/penulis/"], a[href*="/autor/"]';
+const CANDIDATES = 'div, section, aside, footer, ul, ol, p, dl, address';
+const TAIL_SHARE = 0.35;
+const MAX_TAGS_CHARS = 400;
+const MAX_AUTHOR_CHARS = 700;
+
+export const trailingMeta: CleanupStep = {
+  name: 'trailing-meta',
+  phase: 'after',
+  run(root, ctx) {
+    const stats = measure(root);
+    const total = stats.get(root)?.chars ?? 0;
+    if (!total) return;
+    // Text position of every element, from one walk: what comes before it.
+    const start = new Map<Element, number>();
+    let at = 0;
+    const walk = (el: Element) => {
+      start.set(el, at);
+      for (let n = el.firstChild; n; n = n.nextSibling) {
+        if (n.nodeType === 3) at += (n.nodeValue ?? '').trim().length;
+        else if (n.nodeType === 1) walk(n as Element);
+      }
+    };
+    walk(root);
+    const tailStart = total * (1 - TAIL_SHARE);
+    const page = parseUrl(ctx.url, ctx.url);
+    for (const el of Array.from(root.querySelectorAll(CANDIDATES))) {
+      const s = stats.get(el);
+      if (!s || el === root || (start.get(el) ?? 0) < tailStart || !root.contains(el) || isProtected(el)) continue;
+      const tags = Array.from(el.querySelectorAll(TAG_LINK)).filter((a) => {
+        const u = parseUrl(a.getAttribute('href'), ctx.url);
+        return !!u && (!page || u.pathname !== page.pathname);
+      });
+      const isTagList = tags.length >= 1 && s.chars <= MAX_TAGS_CHARS && densityOf(s) >= 0.5 && tags.length >= s.links * 0.6;
+      const isAuthorBox = s.chars <= MAX_AUTHOR_CHARS && !!el.querySelector(AUTHOR_MARK) && (!!el.querySelector('img') || s.links >= 2) && el.querySelectorAll('p').length <= 3;
+      if (isTagList || isAuthorBox) ctx.remove(el, this.name);
+    }
+  },
+};
