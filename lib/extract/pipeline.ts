@@ -49,7 +49,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     excerpt: null,
     remove(el, step) {
       removed.push({ step, sample: sampleOf(el) });
-      if (options.keepRemovedHtml && el.isConnected && el.ownerDocument === copy) {
+      // Readability's article element is detached from the copy (not `isConnected`), so "has a parent"
+      // is what says the marker can take the removed block's place.
+      if (options.keepRemovedHtml && el.parentNode && el.ownerDocument === copy) {
         removedHtml.push(el.outerHTML);
         const marker = copy.createElement('div');
         marker.setAttribute('data-cr-removed', String(removed.length - 1));
