@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Article } from '@/lib/extract';
 import { displayHost, formatPublished, formatReadingTime, UI_LANG, usableLocales } from './format';
 
@@ -5,10 +6,12 @@ export interface ArticleHeaderProps {
   article: Pick<Article, 'url' | 'title' | 'byline' | 'siteName' | 'lang' | 'publishedTime' | 'readingMinutes'>;
   /** The browser's languages, most preferred first (navigator.languages). */
   browserLocales?: readonly string[];
+  /** Set at the end of the meta line (the "blocks removed" toggle). */
+  aside?: ComponentChildren;
 }
 
 /** Site, title, then byline · date · reading time. Each piece is left out when the page did not give it. */
-export function ArticleHeader({ article, browserLocales = [] }: ArticleHeaderProps) {
+export function ArticleHeader({ article, browserLocales = [], aside }: ArticleHeaderProps) {
   const host = displayHost(article.url);
   const site = article.siteName ?? host;
   const published = formatPublished(article.publishedTime, usableLocales(article.lang, ...browserLocales));
@@ -16,7 +19,12 @@ export function ArticleHeader({ article, browserLocales = [] }: ArticleHeaderPro
     <header class="reader-header">
       {site && (
         <p class="reader-site">
-          <a href={article.url} target="_blank" rel="noopener noreferrer" title={`Open the original page on ${host ?? site}`}>
+          <a
+            href={article.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={`Open the original page on ${host ?? site}`}
+          >
             {site}
           </a>
         </p>
@@ -24,19 +32,26 @@ export function ArticleHeader({ article, browserLocales = [] }: ArticleHeaderPro
       <h1 class="reader-title" data-testid="reader-title">
         {article.title}
       </h1>
-      <p class="reader-meta">
-        {article.byline && <span class="reader-byline" data-testid="reader-byline">{article.byline}</span>}
-        {published && (
-          <time class="reader-date" dateTime={article.publishedTime ?? undefined} data-testid="reader-date">
-            {published}
-          </time>
-        )}
-        {article.readingMinutes >= 0 && (
-          <span class="reader-time" lang={UI_LANG} data-testid="reader-time">
-            {formatReadingTime(article.readingMinutes)}
-          </span>
-        )}
-      </p>
+      <div class="reader-meta-row">
+        <p class="reader-meta">
+          {article.byline && (
+            <span class="reader-byline" data-testid="reader-byline">
+              {article.byline}
+            </span>
+          )}
+          {published && (
+            <time class="reader-date" dateTime={article.publishedTime ?? undefined} data-testid="reader-date">
+              {published}
+            </time>
+          )}
+          {article.readingMinutes >= 0 && (
+            <span class="reader-time" lang={UI_LANG} data-testid="reader-time">
+              {formatReadingTime(article.readingMinutes)}
+            </span>
+          )}
+        </p>
+        {aside}
+      </div>
     </header>
   );
 }

@@ -19,7 +19,8 @@ const TITLES: Record<FailureReason, string> = {
 };
 
 const ADVICE: Record<FailureReason, string> = {
-  timeout: 'Very large or busy pages can take longer than 5 seconds. Wait for the page to finish loading, then try again.',
+  timeout:
+    'Very large or busy pages can take longer than 5 seconds. Wait for the page to finish loading, then try again.',
   error: 'Reload the page and try again. If it keeps failing, the details below help a bug report.',
   'no-tab': 'It may have been closed. Open the article again and click Clean Reader.',
   'no-selection': 'Select the article’s text on the page first (drag over it), then choose “Use my selection” again.',

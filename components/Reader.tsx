@@ -41,10 +41,20 @@ export function Reader({ article, notice, browserLocales }: ReaderProps) {
   return (
     <article class="reader" lang={lang} dir={dir} data-testid="reader">
       {notice}
-      <ArticleHeader article={article} browserLocales={browserLocales} />
-      {article.removed.length > 0 && (
-        <RemovedToggle count={article.removed.length} shown={showRemoved} onToggle={() => setShowRemoved((v) => !v)} controls={BODY_ID} />
-      )}
+      <ArticleHeader
+        article={article}
+        browserLocales={browserLocales}
+        aside={
+          article.removed.length > 0 && (
+            <RemovedToggle
+              count={article.removed.length}
+              shown={showRemoved}
+              onToggle={() => setShowRemoved((v) => !v)}
+              controls={BODY_ID}
+            />
+          )
+        }
+      />
       <div
         id={BODY_ID}
         class={showRemoved ? 'reader-body showing-removed' : 'reader-body'}

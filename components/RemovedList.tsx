@@ -10,7 +10,12 @@ export interface RemovedListProps {
 /** The removals that cannot be shown in place, as text samples (never HTML). */
 export function RemovedList({ removals }: RemovedListProps) {
   return (
-    <section class="removed-list" lang={UI_LANG} data-testid="removed-list" aria-label="Removed from around the article">
+    <section
+      class="removed-list"
+      lang={UI_LANG}
+      data-testid="removed-list"
+      aria-label="Removed from around the article"
+    >
       <h2>Removed from around the article</h2>
       <ul>
         {removals.map((r, i) => (

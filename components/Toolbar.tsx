@@ -25,7 +25,13 @@ export function Toolbar({ onOpenInTab, onUseSelection, onUseArticle }: ToolbarPr
           </button>
         )}
         {onUseSelection && (
-          <button type="button" class="button button-quiet" onClick={onUseSelection} data-testid="use-selection" title="Build the article from the text you selected on the page">
+          <button
+            type="button"
+            class="button button-quiet"
+            onClick={onUseSelection}
+            data-testid="use-selection"
+            title="Build the article from the text you selected on the page"
+          >
             <SelectionIcon />
             <span>Use my selection</span>
           </button>

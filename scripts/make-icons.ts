@@ -55,7 +55,10 @@ function iconSvg(size: number): string {
   </defs>
   <rect x="4" y="4" width="120" height="120" rx="${radius}" fill="url(#g)"/>
   ${lines
-    .map(([x1, x2, y, w], i) => `<path d="M${x1} ${y}H${x2}" stroke="${PAPER}" stroke-width="${w}" stroke-linecap="round" opacity="${i === 0 ? 1 : 0.92}"/>`)
+    .map(
+      ([x1, x2, y, w], i) =>
+        `<path d="M${x1} ${y}H${x2}" stroke="${PAPER}" stroke-width="${w}" stroke-linecap="round" opacity="${i === 0 ? 1 : 0.92}"/>`,
+    )
     .join('\n  ')}
 </svg>`;
 }

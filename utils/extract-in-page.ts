@@ -27,7 +27,11 @@ export function extractInPage(doc: Document, win: Window & typeof globalThis, mo
       if (!selected) return { kind: 'no-selection' };
       // The selection is the user's choice of article: hidden-block pruning reads the live page's
       // styles, which the detached copy does not have, so it is not applied here.
-      return extractArticle(selected, url, { sanitizeWindow: win, keepRemovedHtml: true, maxElemsToParse: MAX_ELEMS_TO_PARSE });
+      return extractArticle(selected, url, {
+        sanitizeWindow: win,
+        keepRemovedHtml: true,
+        maxElemsToParse: MAX_ELEMS_TO_PARSE,
+      });
     }
     return extractArticle(doc, url, {
       sanitizeWindow: win,

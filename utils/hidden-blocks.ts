@@ -7,8 +7,26 @@
 
 /** Elements that are never rendered but carry data the pipeline reads (metadata, JSON-LD, `<noscript>` images). */
 const NOT_RENDERED = new Set([
-  'HEAD', 'TITLE', 'META', 'LINK', 'BASE', 'STYLE', 'SCRIPT', 'NOSCRIPT', 'TEMPLATE', 'SOURCE', 'TRACK',
-  'PARAM', 'AREA', 'DATALIST', 'OPTION', 'OPTGROUP', 'RP', 'NOEMBED', 'NOFRAMES', 'SLOT',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'BASE',
+  'STYLE',
+  'SCRIPT',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SOURCE',
+  'TRACK',
+  'PARAM',
+  'AREA',
+  'DATALIST',
+  'OPTION',
+  'OPTGROUP',
+  'RP',
+  'NOEMBED',
+  'NOFRAMES',
+  'SLOT',
 ]);
 const HAS_TEXT = /\S/;
 

@@ -29,7 +29,12 @@ export interface ReadRequest {
 export async function readTab(request: ReadRequest = {}): Promise<ReadOutcome> {
   const tab = await findTab(request.tabId);
   if (!tab || typeof tab.id !== 'number') {
-    return { kind: 'failed', tabId: request.tabId ?? null, reason: 'no-tab', detail: 'The tab was closed, or there is no tab to read.' };
+    return {
+      kind: 'failed',
+      tabId: request.tabId ?? null,
+      reason: 'no-tab',
+      detail: 'The tab was closed, or there is no tab to read.',
+    };
   }
   const tabId = tab.id;
   const blocked = restrictionFor(tab.url, { fileAccess: await fileAccess(tab.url) });
@@ -37,10 +42,18 @@ export async function readTab(request: ReadRequest = {}): Promise<ReadOutcome> {
 
   let result: InjectedResult | undefined;
   try {
-    result = await withTimeout(inject(tabId, { mode: request.mode ?? 'article' }), request.timeoutMs ?? EXTRACT_TIMEOUT_MS);
+    result = await withTimeout(
+      inject(tabId, { mode: request.mode ?? 'article' }),
+      request.timeoutMs ?? EXTRACT_TIMEOUT_MS,
+    );
   } catch (error) {
     if (error instanceof TimeoutError) {
-      return { kind: 'failed', tabId, reason: 'timeout', detail: `The page did not answer within ${error.ms / 1000} seconds.` };
+      return {
+        kind: 'failed',
+        tabId,
+        reason: 'timeout',
+        detail: `The page did not answer within ${error.ms / 1000} seconds.`,
+      };
     }
     const message = error instanceof Error ? error.message : String(error);
     const refused = restrictionFromError(tab.url, message);
@@ -61,7 +74,12 @@ export function sortResult(tabId: number, result: InjectedResult | undefined): R
     case 'unsupported-document':
       return /pdf/i.test(result.contentType)
         ? { kind: 'restricted', tabId, restriction: restriction('pdf') }
-        : { kind: 'failed', tabId, reason: 'error', detail: `This tab shows a file of type ${result.contentType}, not a web page.` };
+        : {
+            kind: 'failed',
+            tabId,
+            reason: 'error',
+            detail: `This tab shows a file of type ${result.contentType}, not a web page.`,
+          };
     case 'no-selection':
       return { kind: 'failed', tabId, reason: 'no-selection', detail: 'Nothing is selected on the page.' };
     case 'error':

@@ -8,7 +8,16 @@ describe('parseReaderParams', () => {
   });
 
   it('falls back to the active tab for a missing or malformed id', () => {
-    for (const search of ['', '?', '?tabId=', '?tabId=-3', '?tabId=4.5', '?tabId=abc', '?tabId=1e3', '?tabId=99999999999999999']) {
+    for (const search of [
+      '',
+      '?',
+      '?tabId=',
+      '?tabId=-3',
+      '?tabId=4.5',
+      '?tabId=abc',
+      '?tabId=1e3',
+      '?tabId=99999999999999999',
+    ]) {
       expect(parseReaderParams(search)).toEqual({});
     }
   });

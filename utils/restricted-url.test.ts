@@ -59,7 +59,13 @@ describe('restrictionFor', () => {
   });
 
   it('says why and what to do for every kind', () => {
-    for (const url of ['chrome://settings', 'view-source:https://a.example/', 'chrome-extension://x/p.html', 'https://addons.mozilla.org/', 'https://a.example/x.pdf']) {
+    for (const url of [
+      'chrome://settings',
+      'view-source:https://a.example/',
+      'chrome-extension://x/p.html',
+      'https://addons.mozilla.org/',
+      'https://a.example/x.pdf',
+    ]) {
       const r = restrictionFor(url)!;
       expect(r.title.length).toBeGreaterThan(10);
       expect(r.detail.length).toBeGreaterThan(r.title.length);
@@ -70,9 +76,21 @@ describe('restrictionFor', () => {
 describe('restrictionFromError', () => {
   it('reads Chromium refusals as restrictions, specific to the URL when it is known', () => {
     expect(restrictionFromError('chrome://version/', 'Cannot access a chrome:// URL')?.kind).toBe('browser-page');
-    expect(restrictionFromError('file:///tmp/story.html', 'Cannot access contents of url "file:///tmp/story.html". Extension manifest must request permission to access this host.')?.kind).toBe('file');
-    expect(restrictionFromError(undefined, 'Cannot access contents of the page. Extension manifest must request permission to access the respective host.')?.kind).toBe('no-access');
-    expect(restrictionFromError('https://news.example.org/a', 'Missing host permission for the tab')?.kind).toBe('no-access');
+    expect(
+      restrictionFromError(
+        'file:///tmp/story.html',
+        'Cannot access contents of url "file:///tmp/story.html". Extension manifest must request permission to access this host.',
+      )?.kind,
+    ).toBe('file');
+    expect(
+      restrictionFromError(
+        undefined,
+        'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
+      )?.kind,
+    ).toBe('no-access');
+    expect(restrictionFromError('https://news.example.org/a', 'Missing host permission for the tab')?.kind).toBe(
+      'no-access',
+    );
     expect(restrictionFromError(undefined, 'The extensions gallery cannot be scripted.')?.kind).toBe('no-access');
   });
 

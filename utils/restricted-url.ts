@@ -8,7 +8,8 @@
  * known (no permission to see it), we inject anyway and `restrictionFromError` reads the refusal.
  */
 
-export type RestrictionKind = 'browser-page' | 'extension-page' | 'view-source' | 'store' | 'pdf' | 'file' | 'no-access';
+export type RestrictionKind =
+  'browser-page' | 'extension-page' | 'view-source' | 'store' | 'pdf' | 'file' | 'no-access';
 
 export interface Restriction {
   kind: RestrictionKind;
@@ -26,11 +27,13 @@ export interface RestrictionContext {
 const MESSAGES: Record<RestrictionKind, Omit<Restriction, 'kind'>> = {
   'browser-page': {
     title: 'This is one of the browser’s own pages.',
-    detail: 'Browsers keep their built-in pages (new tab, settings, history…) closed to extensions. Open an article on the web, then click Clean Reader again.',
+    detail:
+      'Browsers keep their built-in pages (new tab, settings, history…) closed to extensions. Open an article on the web, then click Clean Reader again.',
   },
   'extension-page': {
     title: 'This page belongs to an extension.',
-    detail: 'Extensions cannot read each other’s pages. Switch to the tab with the article and click Clean Reader there.',
+    detail:
+      'Extensions cannot read each other’s pages. Switch to the tab with the article and click Clean Reader there.',
   },
   'view-source': {
     title: 'This is a page’s source code.',
@@ -38,26 +41,43 @@ const MESSAGES: Record<RestrictionKind, Omit<Restriction, 'kind'>> = {
   },
   store: {
     title: 'The browser protects its add-on store.',
-    detail: 'No extension may read the extension and add-on stores, so that none can interfere with installing another. Every other site works.',
+    detail:
+      'No extension may read the extension and add-on stores, so that none can interfere with installing another. Every other site works.',
   },
   pdf: {
     title: 'This is a PDF in the browser’s PDF viewer.',
-    detail: 'The PDF viewer is closed to extensions, and a PDF has no web page to clean up. Use the viewer’s own zoom and reading tools instead.',
+    detail:
+      'The PDF viewer is closed to extensions, and a PDF has no web page to clean up. Use the viewer’s own zoom and reading tools instead.',
   },
   file: {
     title: 'Clean Reader may not read files on your computer yet.',
-    detail: 'To read saved pages, open the browser’s extensions page, choose Details under Clean Reader, turn on “Allow access to file URLs”, then try again.',
+    detail:
+      'To read saved pages, open the browser’s extensions page, choose Details under Clean Reader, turn on “Allow access to file URLs”, then try again.',
   },
   'no-access': {
     title: 'The browser did not let Clean Reader read this tab.',
-    detail: 'Click the Clean Reader button in the toolbar while the page is in front of you: that gives access to this one page, and nothing else.',
+    detail:
+      'Click the Clean Reader button in the toolbar while the page is in front of you: that gives access to this one page, and nothing else.',
   },
 };
 
 /** Schemes of the browsers' own pages (Chromium and its forks, Firefox). */
 const BROWSER_SCHEMES = new Set([
-  'chrome:', 'chrome-untrusted:', 'chrome-search:', 'chrome-native:', 'devtools:', 'edge:', 'brave:',
-  'opera:', 'vivaldi:', 'about:', 'resource:', 'data:', 'blob:', 'javascript:', 'jar:',
+  'chrome:',
+  'chrome-untrusted:',
+  'chrome-search:',
+  'chrome-native:',
+  'devtools:',
+  'edge:',
+  'brave:',
+  'opera:',
+  'vivaldi:',
+  'about:',
+  'resource:',
+  'data:',
+  'blob:',
+  'javascript:',
+  'jar:',
 ]);
 const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:', 'extension:', 'safari-web-extension:']);
 /** Chromium's PDF viewer is itself an extension with this id. */
@@ -112,7 +132,8 @@ function isStore(url: URL): boolean {
  * contents of url …" or "Missing host permission for the tab" (these come from the browser, always in
  * English, never from the page). Returns the restriction to show, or null for any other failure.
  */
-const REFUSAL = /cannot access|cannot be scripted|missing host permission|permission to access|not allowed to access|extensions gallery/i;
+const REFUSAL =
+  /cannot access|cannot be scripted|missing host permission|permission to access|not allowed to access|extensions gallery/i;
 
 export function restrictionFromError(url: string | undefined | null, message: string): Restriction | null {
   if (!REFUSAL.test(message)) return null;

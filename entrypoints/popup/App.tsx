@@ -29,21 +29,34 @@ export function App({ tabId, inTab }: AppProps) {
     setOutcome(null);
     setAnyway(false);
     readTab({ tabId, mode })
-      .catch((error: unknown): ReadOutcome => ({ kind: 'failed', tabId: tabId ?? null, reason: 'error', detail: String(error) }))
+      .catch((error: unknown): ReadOutcome => ({
+        kind: 'failed',
+        tabId: tabId ?? null,
+        reason: 'error',
+        detail: String(error),
+      }))
       .then((result) => current && setOutcome(result));
     return () => {
       current = false;
     };
   }, [tabId, mode, attempt]);
 
-  const article = outcome?.kind === 'article' ? outcome.article : outcome?.kind === 'not-article' && anyway ? outcome.result.bestEffort : null;
+  const article =
+    outcome?.kind === 'article'
+      ? outcome.article
+      : outcome?.kind === 'not-article' && anyway
+        ? outcome.result.bestEffort
+        : null;
   useEffect(() => {
     if (inTab) document.title = article ? `${article.title} · Clean Reader` : 'Clean Reader';
   }, [article, inTab]);
 
   const readTabId = outcome?.tabId ?? tabId ?? null;
   const canRead =
-    outcome !== null && outcome.kind !== 'restricted' && readTabId !== null && !(outcome.kind === 'failed' && outcome.reason === 'no-tab');
+    outcome !== null &&
+    outcome.kind !== 'restricted' &&
+    readTabId !== null &&
+    !(outcome.kind === 'failed' && outcome.reason === 'no-tab');
   const openInTab =
     !inTab && readTabId !== null
       ? () => {
@@ -69,7 +82,10 @@ export function App({ tabId, inTab }: AppProps) {
           />
         )}
         {outcome?.kind === 'not-article' && !anyway && (
-          <NotArticleState result={outcome.result} onShowAnyway={outcome.result.bestEffort ? () => setAnyway(true) : undefined} />
+          <NotArticleState
+            result={outcome.result}
+            onShowAnyway={outcome.result.bestEffort ? () => setAnyway(true) : undefined}
+          />
         )}
         {outcome?.kind === 'restricted' && <RestrictedState restriction={outcome.restriction} />}
         {outcome?.kind === 'failed' && (

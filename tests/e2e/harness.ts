@@ -77,10 +77,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
     throw new Error(`No extension build in ${extensionDir}: run "npm run build:e2e" first (npm run test:e2e does).`);
   }
-  const server = await startFixtureServer({ roots: { ...DEFAULT_ROOTS, ...options.roots }, handle: options.handle, rehost: options.rehost });
+  const server = await startFixtureServer({
+    roots: { ...DEFAULT_ROOTS, ...options.roots },
+    handle: options.handle,
+    rehost: options.rehost,
+  });
   let browser;
   try {
-    browser = await launchWithExtension({ extensionDir, headless: options.headless ?? true, viewport: options.viewport });
+    browser = await launchWithExtension({
+      extensionDir,
+      headless: options.headless ?? true,
+      viewport: options.viewport,
+    });
   } catch (error) {
     await server.close();
     throw error;
@@ -94,10 +102,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     watched.add(page);
     const isExtension = () => page.url().startsWith(`chrome-extension://${extensionId}/`);
     page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push({ extension: isExtension(), url: page.url(), kind: 'console', text: msg.text() });
+      if (msg.type() === 'error')
+        problems.push({ extension: isExtension(), url: page.url(), kind: 'console', text: msg.text() });
     });
     page.on('pageerror', (error) => {
-      problems.push({ extension: isExtension(), url: page.url(), kind: 'pageerror', text: `${error.name}: ${error.message}` });
+      problems.push({
+        extension: isExtension(),
+        url: page.url(),
+        kind: 'pageerror',
+        text: `${error.name}: ${error.message}`,
+      });
     });
   };
   context.on('page', watch);

@@ -55,19 +55,45 @@ describe('the seed page in Chromium', () => {
 
   it('sets the article language, and links open in new tabs', async () => {
     expect(await reader.getAttribute('[data-testid="reader"]', 'lang')).toBe('id');
-    const targets = await reader.locator('[data-testid="reader-body"] a[href^="http"]').evaluateAll((links) =>
-      links.map((a) => `${a.getAttribute('target')} ${a.getAttribute('rel')}`),
-    );
+    const targets = await reader
+      .locator('[data-testid="reader-body"] a[href^="http"]')
+      .evaluateAll((links) => links.map((a) => `${a.getAttribute('target')} ${a.getAttribute('rel')}`));
     for (const t of targets) expect(t).toBe('_blank noopener noreferrer');
-  });
-
-  it('logs no console errors in the extension', async () => {
-    expect(h.extensionProblems()).toEqual([]);
   });
 
   it('saves a screenshot of the reader', async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await reader.evaluate(() => document.fonts.ready.then(() => undefined));
     await reader.screenshot({ path: resolve(ARTIFACTS_DIR, 'reader-seed.png'), fullPage: true });
+  });
+
+  it('reveals the removed blocks in place from the keyboard, muted and labelled', async () => {
+    const toggle = reader.getByTestId('removed-toggle');
+    const count = Number((await toggle.innerText()).match(/\d+/)?.[0]);
+    expect(count).toBeGreaterThan(0);
+
+    // Keyboard only: Tab until the toggle has focus, then Space.
+    for (let i = 0; i < 12 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) {
+      await reader.keyboard.press('Tab');
+    }
+    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await toggle.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    await reader.keyboard.press('Space');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+
+    const labels = await reader.locator('.cr-removed-label').allInnerTexts();
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.length).toBeLessThanOrEqual(count);
+    const body = await reader.getByTestId('reader-body').innerText();
+    expect(body).toContain('dynasty4dtoto-gif');
+    // Revealed spam is shown as text: no banner is fetched from the extension's page.
+    expect(await reader.locator('.cr-removed img').count()).toBe(0);
+
+    await reader.keyboard.press('Space');
+    expect(await reader.locator('.cr-removed').count()).toBe(0);
+  });
+
+  it('logs no console errors in the extension', async () => {
+    expect(h.extensionProblems()).toEqual([]);
   });
 });
