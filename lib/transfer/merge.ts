@@ -3,7 +3,7 @@
  * articles they enrich, which change nothing. Pure, so the library page can show the counts, apply the
  * plan in one transaction, and a test can prove that importing the same file twice adds nothing.
  *
- * Items and records meet by normalised URL. When they meet, the richer record is kept, field by field:
+ * Items and records meet by the library's normalised URL (lib/library/url.ts). When they meet, the richer record is kept, field by field:
  * - content beats no content (saved content is never overwritten);
  * - tags and highlights are merged (highlights by their quoted text);
  * - the earliest saved date, the furthest reading progress, favourite if either says so;
@@ -12,7 +12,7 @@
  * Every rule is a union, a minimum, a maximum or a fill, so merging the same item again changes
  * nothing: the plan is idempotent.
  */
-import { normalizeUrl as defaultNormalize } from './normalize-url';
+import { normalizeUrl as defaultNormalize } from '../library/url';
 import type { ImportHighlight, ImportItem, ImportSource } from './types';
 import { cleanTags } from './values';
 

@@ -3,6 +3,9 @@
  * bookmark or article of an export file says about one saved article; `merge.ts` decides what it does
  * to the library, and the library turns it into its own record.
  */
+import type { ReadState } from '../library/types';
+
+export type { ReadState };
 
 /** Every format `detectFormat` recognises. */
 export type ImportFormat =
@@ -32,7 +35,6 @@ export interface ImportHighlight {
   note: string | null;
 }
 
-export type ReadState = 'unread' | 'archived';
 
 export interface ImportItem {
   /** Absolute http(s) URL, trimmed, otherwise as the source gave it (normalising is the merge's job). */

@@ -1,4 +1,5 @@
 /** Small value cleaners shared by every parser: URLs, dates, tags, titles. */
+import { cleanTags as cleanLibraryTags } from '../library/rows';
 
 /**
  * An absolute http(s) URL, or the reason it cannot be one. Export files hold `javascript:`, `place:`
@@ -46,19 +47,9 @@ export function parseDate(value: unknown): string | null {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
 
-/** Trimmed, inner white space collapsed, empty ones dropped, first spelling kept when case differs. */
+/** Tags cleaned exactly as the library cleans them, so a merge compares like with like. */
 export function cleanTags(tags: Iterable<string>): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of tags) {
-    const tag = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
-    if (!tag) continue;
-    const key = tag.toLocaleLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(tag);
-  }
-  return out;
+  return cleanLibraryTags([...tags]);
 }
 
 /** A title worth keeping: '' when the source wrote nothing or just repeated the URL. */

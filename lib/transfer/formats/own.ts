@@ -7,10 +7,11 @@ import { sanitize } from '../../extract/sanitize';
 import { decodeText } from '../bytes';
 import { TransferError } from '../errors';
 import { CONTENT_MARKER, EXPORT_FORMAT } from '../export';
-import { isoDate } from '../record';
-import { blankItem, invalid, type PreparedImport, type RowOutcome } from '../source';
-import type { ImportHighlight, ImportWindow } from '../types';
-import { checkUrl, cleanTags, progressFraction, textOrNull } from '../values';
+import { checkArticleRow, checkBodyRow } from '../../library/validate';
+import { mergeFieldsOf } from '../library-record';
+import { invalid, type PreparedImport, type RowOutcome } from '../source';
+import type { ImportHighlight, ImportItem, ImportWindow } from '../types';
+import { checkUrl, textOrNull } from '../values';
 import type { ZipEntries } from '../zip';
 
 export const OWN_MANIFEST = 'library.json';
@@ -51,33 +52,26 @@ function ownItem(row: number, value: unknown, contentFiles: Record<string, unkno
   const file = OWN_MANIFEST;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return invalid(file, row, 'bad-record', `Record ${row} is not a library record.`);
   const record: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-  const id = record.id;
-  if (typeof id !== 'string' && typeof id !== 'number') return invalid(file, row, 'bad-record', `Record ${row} has no id.`);
-  const checked = checkUrl(typeof record.url === 'string' ? record.url : '');
-  if ('problem' in checked) return invalid(file, row, record.url ? 'bad-url' : 'missing-url', `Record ${row} ${checked.problem}.`);
+  // The library's own check of a stored row: an export is read as strictly as the database is.
+  const checked = checkArticleRow(record);
+  if (!checked.ok) return invalid(file, row, 'bad-record', `Record ${row} is damaged (${checked.reason}).`);
+  const url = checkUrl(checked.value.url);
+  if ('problem' in url) return invalid(file, row, 'bad-url', `Record ${row} ${url.problem}.`);
 
-  const path = contentFiles[String(id)];
+  const path = contentFiles[String(checked.value.id)];
   if (typeof path === 'string') {
     const bytes = entries.get(path);
     if (!bytes) return invalid(file, row, 'bad-record', `Record ${row}'s article (${path}) is missing from the ZIP.`);
     record.contentHtml = sanitize(contentOf(decodeText(bytes)), win);
-  } else if (typeof record.contentHtml === 'string') {
+  } else if (typeof record.contentHtml === 'string' && record.contentHtml) {
     record.contentHtml = sanitize(record.contentHtml, win);
   }
+  const body = checkBodyRow(typeof record.contentHtml === 'string' ? record : undefined, checked.value.downloaded);
+  if (!body.ok) return invalid(file, row, 'bad-record', `Record ${row} is damaged (${body.reason}).`);
 
-  const item = blankItem(checked.url, { format: 'clean-reader-zip', file, row });
-  item.title = typeof record.title === 'string' ? record.title : '';
-  item.excerpt = textOrNull(record.excerpt);
-  item.byline = textOrNull(record.byline);
-  item.tags = Array.isArray(record.tags) ? cleanTags(record.tags.filter((t): t is string => typeof t === 'string')) : [];
-  item.state = record.state === 'archived' ? 'archived' : 'unread';
-  item.favourite = record.favourite === true;
-  item.savedAt = isoDate(dateValue(record.savedAt));
-  item.publishedAt = isoDate(dateValue(record.publishedAt));
-  item.readingProgress = progressFraction(record.readingProgress, 1);
-  item.contentHtml = typeof record.contentHtml === 'string' && record.contentHtml ? record.contentHtml : null;
-  item.highlights = Array.isArray(record.highlights) ? record.highlights.flatMap(toHighlight) : [];
-  item.record = record;
+  const highlights = Array.isArray(record.highlights) ? record.highlights.flatMap(toHighlight) : [];
+  const fields = mergeFieldsOf({ ...checked.value, ...body.value, highlights, note: textOrNull(record.note) });
+  const item: ImportItem = { ...fields, source: { format: 'clean-reader-zip', file, row }, record };
   return { item };
 }
 
@@ -85,10 +79,6 @@ function ownItem(row: number, value: unknown, contentFiles: Record<string, unkno
 function contentOf(page: string): string {
   const at = page.indexOf(CONTENT_MARKER);
   return at < 0 ? page : page.slice(at + CONTENT_MARKER.length);
-}
-
-function dateValue(value: unknown): string | number | null {
-  return typeof value === 'string' || typeof value === 'number' ? value : null;
 }
 
 function toHighlight(value: unknown): ImportHighlight[] {

@@ -12,7 +12,7 @@
 import { parseCsv, type CsvRow } from '../csv';
 import { decodeText } from '../bytes';
 import { TransferError } from '../errors';
-import { normalizeUrl } from '../normalize-url';
+import { normalizeUrl } from '../../library/url';
 import { blankItem, invalid, type PreparedImport, type RowOutcome } from '../source';
 import type { ImportFormat, ImportHighlight } from '../types';
 import { checkUrl, cleanTags, cleanTitle, fromUnixSeconds, parseDate, textOrNull } from '../values';
