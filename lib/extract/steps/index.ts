@@ -6,7 +6,9 @@
  *   1. hidden: what the page hides from readers, so nothing later scores or rescues it.
  *   2. prompts: newsletter, paywall, consent and comment boxes, found by their form fields and buttons,
  *      which Readability strips (keeping the boxes' text): so this must run before it.
- *   3. lazy-images: real sources for lazy pictures, or Readability drops them as empty.
+ *   3. author-box: the bio card after the story, while its `rel="author"` mark (which Readability
+ *      takes out as the byline) is still there.
+ *   4. lazy-images: real sources for lazy pictures, or Readability drops them as empty.
  *
  * After Readability (on the article it picked), where each removal can be shown to the user in place:
  *   1. landmarks, ad-slots, comments, controls: what the page's own markup labels as not-the-story (ARIA
@@ -14,8 +16,8 @@
  *      steps measure the article without them; controls before share-bars so a bar's buttons are gone.
  *   2. share-bars, image-link-spam, site-logo: links judged by their targets, before link-blocks, which
  *      judges by link *text* and would miss icon-only and picture links.
- *   3. link-blocks, trailing-meta: navigation, related lists, promo lines (link density), then the
- *      author box and tag list in the tail.
+ *   3. link-blocks, tag-list: navigation, related lists, promo lines (link density), then the tag
+ *      list in the tail.
  *   4. duplicate-title, opening-meta: the title, date, "N min read" and byline repeated above the story;
  *      after 1-3, so the "opening" they inspect is the story's, not a menu's.
  *   5. legal-footer: copyright lines in the tail.
@@ -39,9 +41,10 @@ import { linkBlocks } from './link-blocks';
 import { comments } from './comments';
 import { prompts } from './prompts';
 import { shareBars } from './share-bars';
-import { trailingMeta } from './trailing-meta';
+import { authorBox } from './author-box';
+import { tagList } from './tag-list';
 
-export const BEFORE_READABILITY: CleanupStep[] = [hidden, prompts, lazyImages];
+export const BEFORE_READABILITY: CleanupStep[] = [hidden, prompts, authorBox, lazyImages];
 export const AFTER_READABILITY: CleanupStep[] = [
   landmarks,
   adSlots,
@@ -51,7 +54,7 @@ export const AFTER_READABILITY: CleanupStep[] = [
   imageLinkSpam,
   siteLogo,
   linkBlocks,
-  trailingMeta,
+  tagList,
   duplicateTitle,
   openingMeta,
   legalFooter,

@@ -22,22 +22,31 @@ export const repeatedBlocks: CleanupStep = {
   run(root, ctx) {
     const stats = measure(root);
     const long = (el: Element) => (stats.get(el)?.chars ?? 0) >= MIN_REPEAT_CHARS;
-    const opening = openingBlocks(root, stats).filter((el) => long(el) && !el.querySelector(HAS_BLOCK));
+    const leaves = Array.from(root.querySelectorAll(LEAF_SELECTOR)).filter((el) => long(el) && !el.querySelector(HAS_BLOCK) && !el.closest('pre, code, table, math'));
+    // The opening, and the first block of story-length text too: a standfirst is often that long itself.
+    const openingSet = new Set(openingBlocks(root, stats));
+    const firstStory = leaves.find((el) => !openingSet.has(el));
+    const opening = leaves.filter((el) => openingSet.has(el) || el === firstStory);
     const boxes = Array.from(root.querySelectorAll(PULL_QUOTE)).filter(long);
     if (!opening.length && !boxes.length) return;
 
-    const openingSet = new Set(opening);
-    const body = Array.from(root.querySelectorAll(LEAF_SELECTOR))
-      .filter((el) => long(el) && !openingSet.has(el) && !el.querySelector(HAS_BLOCK) && !el.closest(PULL_QUOTE) && !el.closest('pre, code, table, math'))
-      .map((el) => comparable(textOf(el)))
-      .join('\n');
+    const keyOf = new Map(leaves.map((el) => [el, comparable(textOf(el))]));
+    const bodyAfter = (el: Element) =>
+      leaves
+        .slice(leaves.indexOf(el) + 1)
+        .filter((other) => !other.closest(PULL_QUOTE))
+        .map((other) => keyOf.get(other))
+        .join('\n');
 
-    // A standfirst above the story that the story then repeats.
+    // A standfirst above the story that the story then repeats: the first copy goes.
     for (const el of opening) {
-      if (!root.contains(el)) continue;
-      const key = comparable(textOf(el));
-      if (key.length >= MIN_REPEAT_CHARS && body.includes(key)) ctx.remove(el, this.name);
+      const key = keyOf.get(el) ?? '';
+      if (root.contains(el) && key.length >= MIN_REPEAT_CHARS && bodyAfter(el).includes(key)) ctx.remove(el, this.name);
     }
+    const body = leaves
+      .filter((el) => root.contains(el) && !el.closest(PULL_QUOTE))
+      .map((el) => keyOf.get(el))
+      .join('\n');
     // A pull quote repeats a sentence that sits inside a paragraph of the body.
     for (const box of boxes) {
       if (box === root || !root.contains(box) || box.querySelector('img, video, iframe, table, pre')) continue;

@@ -1,21 +1,19 @@
 /**
- * What trails the story: the author box (photo, short bio, profile links) and the tag or category list.
- * The page marks both in ways that do not depend on language: `rel="tag"` / `rel="author"` links,
- * schema.org's Person and author properties, and tag URLs. Only blocks in the article's tail are taken,
- * and only while they are short, so an article about a person or with an inline tag link stays whole.
+ * The tag or category list that trails the story. The page marks it in ways that do not depend on
+ * language: `rel="tag"` links and tag or category URLs. Only short, link-dense blocks in the article's
+ * tail are taken, so an inline tag link in the prose stays. (The author box is `author-box`: Readability
+ * strips its `rel="author"` link, so it is found before Readability runs.)
  */
 import type { CleanupStep } from '../step';
 import { densityOf, isProtected, measure, parseUrl } from './signals';
 
 const TAG_LINK = 'a[rel~="tag"], a[href*="/tag/"], a[href*="/tags/"], a[href*="/topic/"], a[href*="/topics/"], a[href*="/label/"], a[href*="/kategori/"], a[href*="/category/"], a[href*="/rubric/"]';
-const AUTHOR_MARK = 'a[rel~="author"], [itemprop="author"], [itemtype*="schema.org/Person"], a[href*="/author/"], a[href*="/authors/"], a[href*="/penulis/"], a[href*="/autor/"]';
 const CANDIDATES = 'div, section, aside, footer, ul, ol, p, dl, address';
 const TAIL_SHARE = 0.35;
 const MAX_TAGS_CHARS = 400;
-const MAX_AUTHOR_CHARS = 700;
 
-export const trailingMeta: CleanupStep = {
-  name: 'trailing-meta',
+export const tagList: CleanupStep = {
+  name: 'tag-list',
   phase: 'after',
   run(root, ctx) {
     const stats = measure(root);
@@ -42,8 +40,7 @@ export const trailingMeta: CleanupStep = {
         return !!u && (!page || u.pathname !== page.pathname);
       });
       const isTagList = tags.length >= 1 && s.chars <= MAX_TAGS_CHARS && densityOf(s) >= 0.5 && tags.length >= s.links * 0.6;
-      const isAuthorBox = s.chars <= MAX_AUTHOR_CHARS && !!el.querySelector(AUTHOR_MARK) && (!!el.querySelector('img') || s.links >= 2) && el.querySelectorAll('p').length <= 3;
-      if (isTagList || isAuthorBox) ctx.remove(el, this.name);
+      if (isTagList) ctx.remove(el, this.name);
     }
   },
 };

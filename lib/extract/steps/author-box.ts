@@ -1,0 +1,49 @@
+/**
+ * The author box after the story: a photo, a short bio, profile links. The page marks it in ways that
+ * do not depend on language (`rel="author"`, schema.org's author and Person, author URLs), but
+ * Readability takes `rel="author"` links out as the byline, leaving an unmarked bio behind; so this runs
+ * before Readability. Only a box that follows paragraphs of the story is taken: a byline above the story
+ * is Readability's to read as the article's byline.
+ */
+import type { CleanupStep } from '../step';
+import { STORY_TEXT_MIN, textOf } from './signals';
+
+const AUTHOR_MARK = 'a[rel~="author"], [itemprop="author"], [itemtype*="schema.org/Person"], a[href*="/author/"], a[href*="/authors/"], a[href*="/penulis/"], a[href*="/autor/"], a[href*="/avtor/"]';
+const BOX = 'div, section, aside, footer, address';
+const MAX_AUTHOR_CHARS = 700;
+/** How far up from the box to look for the story it follows. */
+const LEVELS = 3;
+
+/** True when, within a few levels up, two or more story paragraphs come before `el`. */
+function followsStory(el: Element): boolean {
+  let node: Element | null = el;
+  for (let level = 0; node && level < LEVELS; level++, node = node.parentElement) {
+    let paragraphs = 0;
+    for (let prev = node.previousElementSibling; prev && paragraphs < 2; prev = prev.previousElementSibling) {
+      const ps = prev.tagName === 'P' ? [prev] : Array.from(prev.querySelectorAll('p'));
+      paragraphs += ps.filter((p) => textOf(p).length >= STORY_TEXT_MIN).length;
+    }
+    if (paragraphs >= 2) return true;
+  }
+  return false;
+}
+
+export const authorBox: CleanupStep = {
+  name: 'author-box',
+  phase: 'before',
+  run(root, ctx) {
+    const boxes = new Set<Element>();
+    for (const mark of Array.from(root.querySelectorAll(AUTHOR_MARK))) {
+      // The smallest box around the mark that has a picture or several links: the bio card.
+      for (let box = mark.parentElement; box && box !== root && box.tagName !== 'BODY'; box = box.parentElement) {
+        if (!box.matches(BOX)) continue;
+        if (textOf(box).length > MAX_AUTHOR_CHARS || box.querySelectorAll('p').length > 3) break;
+        if (box.querySelector('img') || box.querySelectorAll('a[href]').length >= 2) {
+          boxes.add(box);
+          break;
+        }
+      }
+    }
+    for (const box of boxes) if (root.contains(box) && followsStory(box)) ctx.remove(box, this.name);
+  },
+};
