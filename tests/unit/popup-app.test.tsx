@@ -1,0 +1,75 @@
+/** The popup as the toolbar opens it (not in a tab): it reads the active tab and offers "Open in a tab". */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Article } from '@/lib/extract';
+import { App } from '@/entrypoints/popup/App';
+
+const article: Article = {
+  kind: 'article',
+  url: 'https://news.example/story',
+  title: 'Harbour ferries return to the winter timetable',
+  byline: 'A. Reporter',
+  siteName: 'News Example',
+  lang: 'en',
+  dir: 'ltr',
+  publishedTime: '2024-10-28',
+  excerpt: null,
+  leadImage: null,
+  contentHtml: '<p>The ferries run less often in the evenings from Monday.</p>',
+  text: 'The ferries run less often in the evenings from Monday.',
+  wordCount: 10,
+  readingMinutes: 1,
+  removed: [],
+};
+
+describe('popup App in the toolbar popup', () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    root = document.createElement('div');
+    document.body.appendChild(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+    vi.restoreAllMocks();
+  });
+
+  const state = () => root.querySelector('[data-testid="reader-app"]')?.getAttribute('data-state');
+
+  it('reads the active tab, then opens the same reader in a tab next to it and closes', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: article.url });
+    // The fake browser keeps no notion of the focused window's active tab: answer the popup's query.
+    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([tab]);
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async (injection) =>
+      'files' in injection
+        ? [{ frameId: 0, documentId: 'd', result: article }]
+        : [{ frameId: 0, documentId: 'd', result: undefined }],
+    );
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+
+    await act(async () => render(<App inTab={false} />, root));
+    expect(state()).toBe('loading');
+    await vi.waitFor(() => expect(state()).toBe('article'));
+    expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+    expect(root.querySelector('[data-testid="reader-title"]')!.textContent).toBe(article.title);
+
+    const open = root.querySelector<HTMLButtonElement>('[data-testid="open-in-tab"]')!;
+    await act(async () => open.click());
+    await vi.waitFor(() => expect(close).toHaveBeenCalled());
+    expect(create).toHaveBeenCalledWith(
+      expect.objectContaining({ url: `${fakeBrowser.runtime.getURL('/popup.html')}?tabId=${tab.id}` }),
+    );
+  });
+
+  it('offers no "Open in a tab" inside a tab', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'chrome://settings/' });
+    await act(async () => render(<App tabId={tab.id} inTab={true} />, root));
+    await vi.waitFor(() => expect(state()).toBe('restricted'));
+    expect(root.querySelector('[data-testid="open-in-tab"]')).toBeNull();
+    expect(root.querySelector('[data-testid="use-selection"]')).toBeNull();
+  });
+});
