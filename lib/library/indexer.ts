@@ -41,7 +41,7 @@ export interface RebuildOptions {
  * Recomputes the terms of every article (live and trashed) batch by batch, then stamps the index with
  * the current tokenizer version. Interrupted half-way, it leaves no stamp and runs again at the next open;
  * each batch is its own transaction, so a batch is either indexed whole or not at all.
- * Terms already in the vocabulary stay: a stale term only makes a fuzzy guess that matches nothing.
+ * The dictionary is rebuilt with it, so terms of deleted articles leave it.
  */
 export async function rebuildSearchIndex(db: LibraryDB, options: RebuildOptions = {}): Promise<number> {
   const batchSize = options.batchSize ?? 100;
@@ -51,6 +51,7 @@ export async function rebuildSearchIndex(db: LibraryDB, options: RebuildOptions 
   const known = new Set(bodyIds);
   const linkIds = ((await db.articles.toCollection().primaryKeys()) as number[]).filter((id) => !known.has(id));
   const all = [...bodyIds, ...linkIds];
+  await db.vocab.clear();
   for (let start = 0; start < all.length; start += batchSize) {
     const batch = all.slice(start, start + batchSize);
     await db.transaction('rw', db.articles, db.bodies, db.vocab, async () => {
@@ -75,7 +76,7 @@ export async function rebuildSearchIndex(db: LibraryDB, options: RebuildOptions 
       }
       await db.bodies.bulkPut(bodyPuts);
       await db.articles.bulkPut(articlePuts);
-      await db.vocab.bulkPut([...vocab].map((term) => ({ term })));
+      if (vocab.size) await db.vocab.add({ terms: [...vocab] });
     });
     options.onProgress?.(Math.min(start + batchSize, all.length), all.length);
   }

@@ -15,7 +15,7 @@ import { searchArticles } from './search';
 import type { ItemChanges, LibraryItem, LinkToSave, ListOptions, ListPage, SavedArticle, SearchOptions, SearchResult, SkippedRecord, TrashedItem } from './types';
 import { normalizeUrl } from './url';
 import { checkArticleRow, checkBodyRow } from './validate';
-import { Vocabulary } from './vocabulary';
+import { VocabStore } from './vocab-store';
 
 /** How long deleted items stay in the trash. */
 export const TRASH_DAYS = 30;
@@ -43,7 +43,7 @@ export class Library {
   private readonly now: () => number;
   private readonly notifier: ChangeNotifier;
   private readonly channelName: string;
-  private vocab: Vocabulary | null = null;
+  private readonly vocab: VocabStore;
   private indexReady: Promise<void> | null = null;
 
   private constructor(db: LibraryDB, options: LibraryOptions) {
@@ -51,6 +51,7 @@ export class Library {
     this.now = options.now ?? Date.now;
     this.channelName = options.channel ?? `${db.name}-changes`;
     this.notifier = new ChangeNotifier(this.channelName);
+    this.vocab = new VocabStore(db);
   }
 
   /** Opens (and migrates) the library. Throws LibraryError('unavailable') when IndexedDB cannot be used. */
@@ -78,26 +79,47 @@ export class Library {
 
   /** Saves an extracted article; saving the same article again (same normalised URL) updates it. */
   async save(article: Article): Promise<LibraryItem> {
-    if (!article.url?.trim()) throw new LibraryError('invalid');
-    const key = normalizeUrl(article.url);
-    const terms = bodyTermsOf(article.text);
+    return (await this.saveMany([article]))[0];
+  }
+
+  /**
+   * Saves several articles in one transaction: all land or none does. Later entries with the same
+   * normalised URL update earlier ones, as separate saves would. For imports and the benchmark's fill.
+   */
+  async saveMany(articles: readonly Article[]): Promise<LibraryItem[]> {
+    if (articles.some((article) => !article.url?.trim())) throw new LibraryError('invalid');
+    // Tokenising is the slow part of a save: done before the transaction, which must not wait on CPU work.
+    const prepared = articles.map((article) => ({ article, terms: bodyTermsOf(article.text) }));
     const now = this.now();
+    // A batch first loads the dictionary, so its chunk holds only new terms (an import of thousands
+    // would otherwise store every article's terms again).
+    if (articles.length > 1 && !this.vocab.loaded) await this.read(() => this.vocab.current());
+    const { rows, newTerms, chunk } = await this.write('saved', async () => {
+      const out: ArticleRow[] = [];
+      for (const { article, terms } of prepared) out.push(await this.putArticle(article, terms, now));
+      const termsOfBatch = new Set(prepared.flatMap((p) => p.terms));
+      for (const row of out) row.headTerms.forEach((t) => termsOfBatch.add(t));
+      return { rows: out, newTerms: termsOfBatch, chunk: await this.vocab.append(termsOfBatch) };
+    }, undefined, (result) => result.rows.map((row) => row.id));
+    this.vocab.committed(newTerms, chunk);
+    return rows.map(toItem);
+  }
+
+  /** Inside a write: the article's row and body, updating the item already saved under its key. */
+  private async putArticle(article: Article, terms: string[], now: number): Promise<ArticleRow> {
     const { db } = this;
-    const row = await this.write('saved', async () => {
-      const previous = await this.findAny(key);
-      const marks: UserMarks | undefined = previous ? { favourite: previous.row.favourite, tags: previous.row.tags, readingPosition: previous.row.readingPosition } : undefined;
-      const next: Omit<ArticleRow, 'id'> & { id?: number } = articleRow(article, now, marks);
-      if (previous) {
-        next.id = previous.row.id;
-        if (previous.inTrash) await db.trash.delete(previous.row.id);
-      }
-      const id = await db.articles.put(next as ArticleRow);
-      await db.bodies.put({ id, contentHtml: article.contentHtml, text: article.text, terms });
-      await this.addToVocab([...terms, ...next.headTerms]);
-      return { ...next, id } as ArticleRow;
-    });
-    this.vocab?.addAll([...terms, ...row.headTerms]);
-    return toItem(row);
+    const previous = await this.findAny(normalizeUrl(article.url));
+    const marks: UserMarks | undefined = previous
+      ? { favourite: previous.row.favourite, tags: previous.row.tags, readingPosition: previous.row.readingPosition }
+      : undefined;
+    const next: Omit<ArticleRow, 'id'> & { id?: number } = articleRow(article, now, marks);
+    if (previous) {
+      next.id = previous.row.id;
+      if (previous.inTrash) await db.trash.delete(previous.row.id);
+    }
+    const id = await db.articles.put(next as ArticleRow);
+    await db.bodies.put({ id, contentHtml: article.contentHtml, text: article.text, terms });
+    return { ...next, id } as ArticleRow;
   }
 
   /**
@@ -108,15 +130,14 @@ export class Library {
     if (!link.url?.trim()) throw new LibraryError('invalid');
     const next = linkRow(link, this.now());
     const { db } = this;
-    const row = await this.write('saved', async () => {
+    const { row, chunk } = await this.write('saved', async () => {
       const previous = await this.findAny(next.normalizedUrl);
-      if (previous && !previous.inTrash) return previous.row;
+      if (previous && !previous.inTrash) return { row: previous.row, chunk: null };
       const id = await db.articles.put((previous ? { ...next, id: previous.row.id } : next) as ArticleRow);
       if (previous) await db.trash.delete(previous.row.id);
-      await this.addToVocab(next.headTerms);
-      return { ...next, id } as ArticleRow;
+      return { row: { ...next, id } as ArticleRow, chunk: await this.vocab.append(next.headTerms) };
     });
-    this.vocab?.addAll(row.headTerms);
+    this.vocab.committed(row.headTerms, chunk);
     return toItem(row);
   }
 
@@ -164,7 +185,7 @@ export class Library {
   /** Full-text search (see search.ts). Rebuilds the index first when it is missing or stale. */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     await this.ensureSearchIndex();
-    const vocab = await this.currentVocab();
+    const vocab = await this.read(() => this.vocab.current());
     return this.read(() => searchArticles(this.db, vocab, query, options));
   }
 
@@ -176,7 +197,7 @@ export class Library {
     this.indexReady ??= (async () => {
       if (await isSearchIndexCurrent(this.db)) return;
       await rebuildSearchIndex(this.db, options);
-      this.vocab = null;
+      this.vocab.reset();
       this.notifier.notify({ kind: 'reindexed', ids: [] });
     })().catch((err) => {
       this.indexReady = null;
@@ -189,22 +210,23 @@ export class Library {
 
   async update(id: number, changes: ItemChanges): Promise<LibraryItem> {
     const { db } = this;
-    const row = await this.write('updated', async () => {
+    const { row, chunk } = await this.write('updated', async () => {
       const current = await db.articles.get(id);
       if (!current) throw new LibraryError('not-found');
       const next: ArticleRow = { ...current, updatedAt: this.now() };
       if (changes.state) next.state = changes.state;
       if (changes.favourite !== undefined) next.favourite = changes.favourite ? 1 : 0;
+      let added: number | null = null;
       if (changes.tags) {
         next.tags = cleanTags(changes.tags);
         next.headTerms = headTermsOf(next);
-        await this.addToVocab(next.headTerms);
+        added = await this.vocab.append(next.headTerms);
       }
       toItem(next);
       await db.articles.put(next);
-      return next;
+      return { row: next, chunk: added };
     });
-    this.vocab?.addAll(row.headTerms);
+    this.vocab.committed(row.headTerms, chunk);
     return toItem(row);
   }
 
@@ -240,8 +262,9 @@ export class Library {
       const next: ArticleRow = { ...rest, headTerms: headTermsOf(rest) };
       await db.articles.put(next);
       await db.trash.delete(id);
-      return next;
+      return { ...next, chunk: await this.vocab.append(next.headTerms) };
     }, [id]);
+    this.vocab.committed(row.headTerms, row.chunk);
     return toItem(row);
   }
 
@@ -279,25 +302,6 @@ export class Library {
     return { row, inTrash: true };
   }
 
-  /** Adds terms to the persistent dictionary, skipping those this page already knows are there. */
-  private async addToVocab(terms: string[]): Promise<void> {
-    const fresh = this.vocab ? terms.filter((t) => !this.vocab!.has(t)) : terms;
-    if (fresh.length) await this.db.vocab.bulkPut(fresh.map((term) => ({ term })));
-  }
-
-  /**
-   * The in-memory dictionary, reloaded when another context added terms (its size no longer matches the
-   * table's: the table only grows).
-   */
-  private async currentVocab(): Promise<Vocabulary> {
-    const count = await this.read(() => this.db.vocab.count());
-    if (!this.vocab || this.vocab.size !== count) {
-      const terms = (await this.read(() => this.db.vocab.toCollection().primaryKeys())) as string[];
-      this.vocab = new Vocabulary(terms);
-    }
-    return this.vocab;
-  }
-
   private async read<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
@@ -307,7 +311,12 @@ export class Library {
   }
 
   /** Runs `fn` in one read-write transaction over every table, then tells other pages what changed. */
-  private async write<T>(kind: LibraryChange['kind'] | null, fn: () => Promise<T>, ids?: number[]): Promise<T> {
+  private async write<T>(
+    kind: LibraryChange['kind'] | null,
+    fn: () => Promise<T>,
+    ids?: number[],
+    idsOf?: (result: T) => number[],
+  ): Promise<T> {
     const { db } = this;
     let result: T;
     try {
@@ -317,7 +326,7 @@ export class Library {
     }
     if (kind) {
       const changedId = (result as { id?: unknown } | undefined)?.id;
-      this.notifier.notify({ kind, ids: ids ?? (typeof changedId === 'number' ? [changedId] : []) });
+      this.notifier.notify({ kind, ids: ids ?? idsOf?.(result) ?? (typeof changedId === 'number' ? [changedId] : []) });
     }
     return result;
   }

@@ -9,7 +9,8 @@
  *   body's distinct search terms) as a multi-entry index: the postings of the full-text search live in
  *   IndexedDB, not in memory (see search.ts for the measurements behind that).
  * - `trash`: deleted article rows, kept 30 days; their bodies stay in `bodies` until purged.
- * - `vocab`: every term ever indexed, for prefix and fuzzy expansion of query words.
+ * - `vocab`: every term ever indexed, in chunks (one per save), for prefix and fuzzy expansion of query
+ *   words (see vocab-store.ts).
  * - `meta`: small key/value facts, such as the tokenizer version the index was built with.
  * An article's rows are always written in one transaction, so a failure leaves none of them changed.
  */
@@ -39,8 +40,10 @@ export interface TrashRow extends ArticleRow {
   deletedAt: number;
 }
 
+/** Terms added by one save (or a rebuild batch, or a compaction). */
 export interface VocabRow {
-  term: string;
+  id: number;
+  terms: string[];
 }
 
 export interface MetaRow {
@@ -58,7 +61,7 @@ export const V2_STORES = {
   articles: '++id, normalizedUrl, savedAt, [state+savedAt], [favourite+savedAt], *tags, *headTerms',
   bodies: 'id, *terms',
   trash: 'id, deletedAt, normalizedUrl',
-  vocab: 'term',
+  vocab: '++id',
   meta: 'key',
 } as const;
 
@@ -66,7 +69,7 @@ export class LibraryDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
   bodies!: EntityTable<BodyRow, 'id'>;
   trash!: EntityTable<TrashRow, 'id'>;
-  vocab!: EntityTable<VocabRow, 'term'>;
+  vocab!: EntityTable<VocabRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {

@@ -44,6 +44,10 @@ export class Vocabulary {
     for (const term of terms) this.map.set(term, true);
   }
 
+  terms(): string[] {
+    return [...this.map.keys()];
+  }
+
   /** The terms a query word stands for: itself, words it begins (prefix), and near misspellings (fuzzy). */
   expand(word: string): Expansion[] {
     const out: Expansion[] = [{ term: word, kind: 'exact', distance: 0 }];

@@ -56,6 +56,18 @@ describe('saving', () => {
     expect((await library.get(first.id)).text).toBe('Updated: the final count confirmed the turnout figure.');
   });
 
+  it('saves a batch in one go, later duplicates updating earlier ones', async () => {
+    const library = await openLibrary();
+    const items = await library.saveMany([
+      articleOf(STORIES.harbour),
+      articleOf(STORIES.tokyo),
+      articleOf(STORIES.harbour, { url: `${STORIES.harbour.url}?utm_source=feed`, title: 'Ferries: winter timetable (updated)' }),
+    ]);
+    expect(items[2].id).toBe(items[0].id);
+    expect(await library.count()).toBe(2);
+    expect((await library.get(items[0].id)).title).toBe('Ferries: winter timetable (updated)');
+  });
+
   it('keeps articles whose URLs differ in a meaningful parameter apart', async () => {
     const library = await openLibrary();
     await library.save(articleOf(STORIES.election, { url: 'https://daily.example.net/story?id=1' }));

@@ -127,6 +127,16 @@ describe('a failed write changes nothing and says what happened', () => {
     expect((await library.list()).items.map((i) => i.id)).toEqual([item.id]);
   });
 
+  it('a batch save that fails on its third article leaves none of them', async () => {
+    const { library, failWith } = await failingLibrary('bodies');
+    await library.save(articleOf(STORIES.harbour));
+    const before = await snapshot(library.db);
+    let writes = 0;
+    failWith(() => (++writes === 3 ? quotaExceeded({} as DBCoreMutateRequest, {} as DBCoreTable) : null));
+    await expect(library.saveMany([numberedArticle(1), numberedArticle(2), numberedArticle(3), numberedArticle(4)])).rejects.toMatchObject({ code: 'quota' });
+    expect(await snapshot(library.db)).toEqual(before);
+  });
+
   it('a tag edit that hits the quota keeps the old tags', async () => {
     const { library, failWith } = await failingLibrary('articles');
     const item = await library.save(articleOf(STORIES.tokyo));

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Library } from '../index';
 import { SEARCH_VERSION_KEY } from '../indexer';
-import { STORIES, articleOf, freshName, type Story } from './fixtures';
+import { COMPACT_AFTER_CHUNKS } from '../vocab-store';
+import { STORIES, articleOf, freshName, numberedArticle, type Story } from './fixtures';
 
 const open: Library[] = [];
 async function libraryWith(...stories: Story[]): Promise<{ library: Library; ids: Record<string, number> }> {
@@ -123,6 +124,32 @@ describe('the index follows every change', () => {
     await library.saveLink({ url: 'https://guides.example.org/winter-cycling', title: 'Cycling through the winter' });
     expect(await titlesFor(library, 'cycling')).toEqual(['Cycling through the winter']);
     expect(await titlesFor(library, 'guides')).toEqual(['Cycling through the winter']);
+  });
+});
+
+describe('the dictionary on disk', () => {
+  it('folds many chunks into one when loaded, and fuzzy search still knows every term', async () => {
+    const { library } = await libraryWith();
+    const other = await Library.open({ name: library.db.name });
+    open.push(other);
+    // Single saves from a page that never searched: one chunk each.
+    for (let n = 0; n < COMPACT_AFTER_CHUNKS + 5; n++) await other.save(numberedArticle(n));
+    expect(await library.db.vocab.count()).toBe(COMPACT_AFTER_CHUNKS + 5);
+    expect((await library.search('batch7')).hits.map((h) => h.item.url)).toEqual(['https://blog.example.com/posts/7']);
+    expect(await library.db.vocab.count()).toBe(1);
+    expect((await library.search('surveey')).total).toBe(COMPACT_AFTER_CHUNKS + 5);
+    await other.save(numberedArticle(500));
+    expect((await library.search('batch500')).hits).toHaveLength(1);
+  });
+
+  it('a page that has the dictionary loaded stores only the terms it lacks', async () => {
+    const { library } = await libraryWith(STORIES.harbour);
+    await library.search('ferry');
+    const before = await library.db.vocab.toArray();
+    await library.save(articleOf(STORIES.harbour, { url: 'https://news.example.org/2024/03/harbour-follow-up', text: 'The ferries kept their timetable and a lighthouse.' }));
+    const after = await library.db.vocab.toArray();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after[after.length - 1].terms.sort()).toEqual(['and', 'kept', 'lighthouse', 'their']);
   });
 });
 
