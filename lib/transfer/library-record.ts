@@ -9,7 +9,7 @@
  */
 import { blockText, textStats } from '../extract/text';
 import { normalizeUrl, titleFromUrl } from '../library/url';
-import type { SavedArticle } from '../library/types';
+import type { LibraryItem, SavedArticle } from '../library/types';
 import type { MergeFields, PlannedUpdate } from './merge';
 import type { ImportHighlight, ImportItem, ImportWindow } from './types';
 
@@ -19,8 +19,19 @@ export type TransferArticle = SavedArticle & {
   note?: string | null;
 };
 
-/** What a merge compares: the saved article in transfer's terms. */
-export function mergeFieldsOf(article: TransferArticle): MergeFields {
+/** A saved article without its body, as lists read it: all a merge needs (see `STORED_BODY`). */
+export type TransferItem = LibraryItem & Pick<TransferArticle, 'highlights' | 'note'>;
+
+/**
+ * Stands for "the library holds a body" when a merge is planned from items without their bodies. A
+ * stored body is never replaced by an import, so the merge only needs to know that it exists; the
+ * marker can never reach a write (`articleChanges` writes a body only where there was none).
+ */
+export const STORED_BODY = '\u0000stored-body';
+
+/** What a merge compares: the saved article (with or without its body) in transfer's terms. */
+export function mergeFieldsOf(article: TransferItem | TransferArticle): MergeFields {
+  const body = 'contentHtml' in article ? article.contentHtml : STORED_BODY;
   return {
     url: article.url,
     // The stand-in title of a link saved without one is derived, not data: a real title may replace it.
@@ -33,7 +44,7 @@ export function mergeFieldsOf(article: TransferArticle): MergeFields {
     savedAt: new Date(article.savedAt).toISOString(),
     publishedAt: article.publishedTime,
     readingProgress: article.readingPosition?.progress ?? 0,
-    contentHtml: article.downloaded && article.contentHtml ? article.contentHtml : null,
+    contentHtml: article.downloaded && body ? body : null,
     highlights: article.highlights ? [...article.highlights] : [],
     note: article.note ?? null,
   };
@@ -103,7 +114,7 @@ export function articleChanges(update: PlannedUpdate, win: ImportWindow, now: nu
         out.readingPosition = { progress: after.readingProgress, updatedAt: now };
         break;
       case 'contentHtml':
-        Object.assign(out, bodyOf(after.contentHtml, win));
+        if (after.contentHtml !== STORED_BODY) Object.assign(out, bodyOf(after.contentHtml, win));
         break;
       case 'highlights':
         out.highlights = [...after.highlights];

@@ -55,7 +55,7 @@ export interface MergePlan {
   counts: { added: number; updated: number; skipped: number };
 }
 
-const FIELDS: (keyof MergeFields)[] = [
+export const MERGE_FIELDS: readonly (keyof MergeFields)[] = [
   'url', 'title', 'excerpt', 'byline', 'tags', 'state', 'favourite', 'savedAt', 'publishedAt', 'readingProgress',
   'contentHtml', 'highlights', 'note',
 ];
@@ -100,7 +100,7 @@ export function planMerge(
 
   const update: PlannedUpdate[] = [];
   for (const [key, { record, after, first, sources }] of touched) {
-    const changed = FIELDS.filter((field) => !sameValue(record.fields[field], after[field]));
+    const changed = changedFields(record.fields, after);
     if (changed.length === 0) skipped.push({ item: first, reason: 'unchanged', matchedId: record.id });
     else update.push({ id: record.id, key, before: record.fields, after, changed, sources });
   }
@@ -150,6 +150,11 @@ function mergeHighlights(base: readonly ImportHighlight[], incoming: readonly Im
     }
   }
   return out;
+}
+
+/** The fields that differ between two versions of a record. */
+export function changedFields(before: MergeFields, after: MergeFields): (keyof MergeFields)[] {
+  return MERGE_FIELDS.filter((field) => !sameValue(before[field], after[field]));
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

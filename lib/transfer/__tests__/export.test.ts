@@ -173,7 +173,8 @@ describe('exportLibrary', () => {
       favourite: true,
       highlights: [{ quote: 'and it held', createdAt: '2024-03-08T12:13:20.000Z', note: 'Good line: "it held"' }],
     });
-    expect(items[2]).toMatchObject({ contentHtml: null, title: 'letters.example.net: issue 12' });
+    // The stand-in title of a link saved without one reads as none, so a real title may replace it.
+    expect(items[2]).toMatchObject({ contentHtml: null, title: '' });
   });
 
   it('reports progress per record', () => {
