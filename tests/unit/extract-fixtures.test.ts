@@ -18,6 +18,8 @@ interface Expected {
   title: string;
   /** Passages that must be in the article's text. */
   mustContain: string[];
+  /** Passages that must be in the text exactly, white space and line breaks included (code blocks). */
+  mustContainVerbatim?: string[];
   /** Clutter that must be in neither the text nor the HTML. */
   mustNotContain: string[];
   /** Markup that must survive into the sanitised HTML (classes, tags, image URLs). */
@@ -72,6 +74,7 @@ describe.each(folders)('golden page %s', (folder) => {
     const text = squash(article.text);
     expect(article.title).toBe(expected.title);
     for (const passage of expected.mustContain) expect(text).toContain(squash(passage));
+    for (const passage of expected.mustContainVerbatim ?? []) expect(article.text).toContain(passage);
     for (const clutter of expected.mustNotContain) {
       expect(text).not.toContain(clutter);
       expect(article.contentHtml).not.toContain(clutter);
