@@ -2,12 +2,21 @@ import { render } from 'preact';
 import '@fontsource-variable/literata/wght.css';
 import '@fontsource-variable/literata/wght-italic.css';
 import './style.css';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { parseReaderParams } from '@/utils/reader-params';
 import { App } from './App';
 
 // The toolbar popup has no tab of its own; "open in a tab" (and the tests) show this page in one.
-void browser.tabs.getCurrent().then((tab) => {
-  const inTab = Boolean(tab);
-  document.documentElement.classList.add(inTab ? 'in-tab' : 'in-popup');
-  render(<App tabId={parseReaderParams(location.search).tabId} inTab={inTab} />, document.getElementById('app')!);
-});
+void browser.tabs
+  .getCurrent()
+  .catch(() => undefined)
+  .then((tab) => {
+    const inTab = Boolean(tab);
+    document.documentElement.classList.add(inTab ? 'in-tab' : 'in-popup');
+    render(
+      <ErrorBoundary>
+        <App tabId={parseReaderParams(location.search).tabId} inTab={inTab} />
+      </ErrorBoundary>,
+      document.getElementById('app')!,
+    );
+  });
