@@ -1,0 +1,243 @@
+/**
+ * The library page: search, filters, the list of saved articles (or the trash), storage used, and the
+ * toast that carries "Undo". It reads through `Library` only, and re-reads when any page changes the
+ * library (a save from the context menu shows up here at once).
+ */
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import {
+  estimateStorage,
+  PAGE_SIZE,
+  type ItemChanges,
+  type Library,
+  type LibraryItem,
+  type ListFilter,
+  type SkippedRecord,
+  type StorageUse as Use,
+} from '@/lib/library';
+import { LoadingState } from '../LoadingState';
+import { LibraryFilters, type LibraryView } from './LibraryFilters';
+import { LibraryList } from './LibraryList';
+import { LibraryEmptyState, LibraryErrorState } from './LibraryStates';
+import { SearchBox } from './SearchBox';
+import { SkippedNotice } from './SkippedNotice';
+import { StorageUse } from './StorageUse';
+import { TrashView } from './TrashView';
+import { isEditable, UndoToast, type Toast } from './UndoToast';
+import { countLabel } from './library-format';
+import { LibraryIcon } from './library-icons';
+
+export interface LibraryAppProps {
+  library: Library;
+  /** The browser's languages, for dates. */
+  locales?: readonly string[];
+  /** A search to start with (`library.html?q=`). */
+  initialQuery?: string;
+  /** How long typing pauses before the search runs. */
+  searchDelayMs?: number;
+  /** More controls for the header (import and export). */
+  actions?: ComponentChildren;
+}
+
+type Data =
+  | { kind: 'loading' }
+  | { kind: 'ready'; items: LibraryItem[]; total: number; skipped: SkippedRecord[] }
+  | { kind: 'error'; error: unknown };
+
+function filterOf(view: LibraryView, tag: string | null): ListFilter {
+  return {
+    state: view === 'unread' || view === 'archived' ? view : 'all',
+    favourite: view === 'favourites',
+    tag,
+  };
+}
+
+export function LibraryApp({ library, locales = [], initialQuery = '', searchDelayMs = 150, actions }: LibraryAppProps) {
+  const [view, setView] = useState<LibraryView>('all');
+  const [tag, setTag] = useState<string | null>(null);
+  const [input, setInput] = useState(initialQuery);
+  const [query, setQuery] = useState(initialQuery.trim());
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const [data, setData] = useState<Data>({ kind: 'loading' });
+  const [version, setVersion] = useState(0);
+  const [tags, setTags] = useState<string[]>([]);
+  const [storage, setStorage] = useState<Use | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const toastIds = useRef(0);
+
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const show = useCallback((message: string, tone: Toast['tone'] = 'info', undo?: () => void) => {
+    setToast({ id: ++toastIds.current, message, tone, undo });
+  }, []);
+  const dismiss = useCallback(() => setToast(null), []);
+
+  // Typing settles before searching; clearing the box shows the list at once.
+  useEffect(() => {
+    const next = input.trim();
+    if (!next) {
+      setQuery('');
+      return;
+    }
+    const timer = setTimeout(() => setQuery(next), searchDelayMs);
+    return () => clearTimeout(timer);
+  }, [input, searchDelayMs]);
+
+  useEffect(() => setLimit(PAGE_SIZE), [view, tag, query]);
+
+  useEffect(() => library.onChange(refresh), [library, refresh]);
+
+  useEffect(() => {
+    if (view === 'trash') return;
+    let current = true;
+    const filter = filterOf(view, tag);
+    const read = query
+      ? library
+          .search(query, { ...filter, limit })
+          .then((r) => ({ items: r.hits.map((h) => h.item), total: r.total, skipped: r.skipped }))
+      : library.list({ ...filter, limit });
+    read
+      .then((page) => current && setData({ kind: 'ready', ...page }))
+      .catch((error: unknown) => current && setData({ kind: 'error', error }));
+    return () => {
+      current = false;
+    };
+  }, [library, view, tag, query, limit, version]);
+
+  useEffect(() => {
+    let current = true;
+    library
+      .tags()
+      .then((t) => current && setTags(t))
+      .catch(() => undefined);
+    void estimateStorage().then((use) => current && setStorage(use));
+    return () => {
+      current = false;
+    };
+  }, [library, version]);
+
+  // "/" focuses the search from anywhere but a text field.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isEditable(event.target)) {
+        event.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const change = async (item: LibraryItem, changes: ItemChanges) => {
+    try {
+      await library.update(item.id, changes);
+      if (changes.state) {
+        const undo = async () => {
+          setToast(null);
+          await library.update(item.id, { state: item.state }).catch((e: unknown) => show(errorText(e), 'error'));
+          refresh();
+        };
+        show(
+          changes.state === 'archived' ? `Archived “${item.title}”.` : `Moved “${item.title}” back to unread.`,
+          'info',
+          () => void undo(),
+        );
+      }
+    } catch (error) {
+      show(errorText(error), 'error');
+    }
+    refresh();
+  };
+
+  const remove = async (item: LibraryItem) => {
+    try {
+      await library.remove(item.id);
+      const undo = async () => {
+        setToast(null);
+        try {
+          await library.restore(item.id);
+          show(`Restored “${item.title}”.`);
+        } catch (error) {
+          show(errorText(error), 'error');
+        }
+        refresh();
+      };
+      show(`Deleted “${item.title}”.`, 'info', () => void undo());
+    } catch (error) {
+      show(errorText(error), 'error');
+    }
+    refresh();
+  };
+
+  const filtered = view !== 'all' || tag !== null;
+  return (
+    <div class="library-app" data-testid="library-app" data-state={view === 'trash' ? 'trash' : data.kind}>
+      <header class="library-header">
+        <h1 class="library-title">
+          <LibraryIcon />
+          <span>Library</span>
+        </h1>
+        <SearchBox value={input} onInput={setInput} inputRef={searchRef} />
+        <StorageUse use={storage} />
+        {actions}
+      </header>
+      <LibraryFilters
+        view={view}
+        onView={(v) => {
+          setView(v);
+          if (v === 'trash') setTag(null);
+        }}
+        tags={tags}
+        tag={tag}
+        onTag={setTag}
+      />
+      <main class="library-main" aria-busy={data.kind === 'loading'}>
+        {view === 'trash' ? (
+          <TrashView library={library} locales={locales} version={version} onMessage={(m, tone) => show(m, tone)} />
+        ) : data.kind === 'loading' ? (
+          <LoadingState label="Opening your library…" />
+        ) : data.kind === 'error' ? (
+          <LibraryErrorState error={data.error} onRetry={refresh} />
+        ) : (
+          <>
+            <SkippedNotice skipped={data.skipped} />
+            {data.items.length === 0 ? (
+              <LibraryEmptyState query={query} filtered={filtered} />
+            ) : (
+              <>
+                <p class="library-count" data-testid="library-count" aria-live="polite">
+                  {query
+                    ? `${countLabel(data.total, 'result', 'results')} for “${query}”`
+                    : countLabel(data.total, 'article', 'articles')}
+                </p>
+                <LibraryList
+                  items={data.items}
+                  locales={locales}
+                  label={query ? 'Search results' : 'Saved articles'}
+                  onChange={(item, changes) => void change(item, changes)}
+                  onDelete={(item) => void remove(item)}
+                  onTag={setTag}
+                />
+                {data.items.length < data.total && (
+                  <button
+                    type="button"
+                    class="button show-more"
+                    data-testid="show-more"
+                    onClick={() => setLimit((n) => n + PAGE_SIZE)}
+                  >
+                    Show more
+                  </button>
+                )}
+              </>
+            )}
+          </>
+        )}
+      </main>
+      <UndoToast toast={toast} onDismiss={dismiss} />
+    </div>
+  );
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,81 @@
+/**
+ * "Save" in the reader's toolbar. On mount it asks the library whether this article is already saved,
+ * so the popup shows it at once ("Saved"); a click saves it (again: saving an article already saved
+ * updates it). A failure is said in words next to the button, never swallowed.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Article } from '@/lib/extract';
+import type { Library, LibraryItem } from '@/lib/library';
+import { BookmarkIcon } from './library-icons';
+
+export interface SaveButtonProps {
+  article: Article;
+  /** The page's library (`getLibrary()`); a promise, so the button renders before the database opens. */
+  library: Promise<Library>;
+}
+
+type SaveState =
+  | { kind: 'checking' }
+  | { kind: 'unsaved' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; item: LibraryItem; justNow: boolean }
+  | { kind: 'error'; message: string };
+
+export function SaveButton({ article, library }: SaveButtonProps) {
+  const [state, setState] = useState<SaveState>({ kind: 'checking' });
+
+  useEffect(() => {
+    let current = true;
+    setState({ kind: 'checking' });
+    library
+      .then((l) => l.findByUrl(article.url))
+      .then((item) => current && setState(item ? { kind: 'saved', item, justNow: false } : { kind: 'unsaved' }))
+      // Not knowing must not block saving: offer the button, and report a real failure on click.
+      .catch(() => current && setState({ kind: 'unsaved' }));
+    return () => {
+      current = false;
+    };
+  }, [article.url, library]);
+
+  const save = async () => {
+    setState({ kind: 'saving' });
+    try {
+      const item = await (await library).save(article);
+      setState({ kind: 'saved', item, justNow: true });
+    } catch (error) {
+      setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const saved = state.kind === 'saved';
+  const label = state.kind === 'saving' ? 'Saving…' : saved ? 'Saved' : 'Save';
+  return (
+    <span class="save-control">
+      <button
+        type="button"
+        class={saved ? 'button button-quiet is-saved' : 'button button-quiet'}
+        data-testid="save-button"
+        data-state={state.kind}
+        aria-pressed={saved}
+        disabled={state.kind === 'checking' || state.kind === 'saving'}
+        title={
+          saved
+            ? 'In your library. Click to save it again with this version of the page.'
+            : 'Keep this article in your library, readable offline'
+        }
+        onClick={() => void save()}
+      >
+        <BookmarkIcon filled={saved} />
+        <span>{label}</span>
+      </button>
+      <span class="save-status" role="status" aria-live="polite">
+        {saved && state.justNow ? 'Saved to your library.' : ''}
+      </span>
+      {state.kind === 'error' && (
+        <span class="save-error" role="alert" data-testid="save-error">
+          {state.message}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,66 @@
+import 'fake-indexeddb/auto';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Library } from '@/lib/library';
+import { STORIES, articleOf, freshName } from '@/lib/library/__tests__/fixtures';
+import { SavedArticleView } from './SavedArticleView';
+import { click, waitFor } from './test-helpers';
+
+let root: HTMLElement;
+let library: Library;
+beforeEach(async () => {
+  root = document.createElement('div');
+  document.body.append(root);
+  library = await Library.open({ name: freshName('saved-view') });
+});
+afterEach(() => {
+  act(() => render(null, root));
+  root.remove();
+  library.close();
+});
+
+const state = () => root.querySelector('[data-testid="saved-reader"]')?.getAttribute('data-state');
+const mount = (id: number | null) => act(() => render(<SavedArticleView library={Promise.resolve(library)} id={id} />, root));
+
+describe('SavedArticleView', () => {
+  it('renders the saved article in the Reader, sanitised again on the way in', async () => {
+    const item = await library.save(
+      articleOf(STORIES.harbour, { contentHtml: '<p>The council confirmed the timetable.</p><img src="x" onerror="window.__pwned = 1"><script>window.__pwned = 2</script>' }),
+    );
+    mount(item.id);
+    await waitFor(() => expect(state()).toBe('article'));
+    expect(root.querySelector('[data-testid="reader-title"]')?.textContent).toBe(STORIES.harbour.title);
+    const body = root.querySelector('[data-testid="reader-body"]')!;
+    expect(body.textContent).toContain('The council confirmed the timetable.');
+    expect(body.querySelector('script')).toBeNull();
+    expect(body.querySelector('img')?.hasAttribute('onerror')).toBe(false);
+    expect(document.title).toBe(`${STORIES.harbour.title} · Clean Reader`);
+  });
+
+  it('toggles favourite and archive from its toolbar', async () => {
+    const item = await library.save(articleOf(STORIES.election));
+    mount(item.id);
+    await waitFor(() => expect(state()).toBe('article'));
+    click(root.querySelector('[data-testid="reader-favourite"]'));
+    click(root.querySelector('[data-testid="reader-archive"]'));
+    await waitFor(async () => expect(await library.get(item.id)).toMatchObject({ favourite: true, state: 'archived' }));
+    await waitFor(() => expect(root.querySelector('[data-testid="reader-archive"]')?.getAttribute('aria-pressed')).toBe('true'));
+  });
+
+  it('explains a link saved without its page and offers to open it', async () => {
+    const item = await library.saveLink({ url: 'https://guides.example.org/winter-cycling', title: 'Winter cycling' });
+    mount(item.id);
+    await waitFor(() => expect(state()).toBe('link'));
+    expect(root.querySelector('[data-testid="open-link"]')?.getAttribute('href')).toBe('https://guides.example.org/winter-cycling');
+    expect(root.textContent).toContain('saved without its page');
+  });
+
+  it('says so when the article is not in the library, or the address names none', async () => {
+    mount(404);
+    await waitFor(() => expect(state()).toBe('error'));
+    expect(root.querySelector('[data-testid="saved-error"] .status-title')?.textContent).toBe('This article is not in your library');
+    mount(null);
+    await waitFor(() => expect(root.textContent).toContain('No saved article was named in this address.'));
+  });
+});

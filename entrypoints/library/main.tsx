@@ -1,0 +1,20 @@
+import { render } from 'preact';
+import '../popup/style.css';
+import './style.css';
+import { LoadingState } from '@/components/LoadingState';
+import { LibraryApp } from '@/components/library/LibraryApp';
+import { LibraryErrorState } from '@/components/library/LibraryStates';
+import { getLibrary } from '@/utils/library';
+
+// The library page: open the database, purge the trash of what is past 30 days, show the list.
+document.documentElement.classList.add('in-tab');
+const root = document.getElementById('app')!;
+render(<LoadingState label="Opening your library…" />, root);
+const initialQuery = new URLSearchParams(location.search).get('q') ?? '';
+
+getLibrary()
+  .then((library) => {
+    void library.purgeTrash().catch(() => undefined);
+    render(<LibraryApp library={library} locales={navigator.languages} initialQuery={initialQuery} />, root);
+  })
+  .catch((error: unknown) => render(<LibraryErrorState error={error} onRetry={() => location.reload()} />, root));
