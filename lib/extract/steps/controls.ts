@@ -25,7 +25,8 @@ export const controls: CleanupStep = {
     for (const el of Array.from(root.querySelectorAll('span, div, p, li'))) {
       const chars = stats.get(el)?.chars ?? 0;
       if (!chars || chars > COUNTER_MAX_CHARS) continue;
-      if (!root.contains(el) || isProtected(el) || el.querySelector('div, p, li')) continue;
+      // Galleries put their counters inside figures, so only code, math and tables protect here.
+      if (!root.contains(el) || el.closest('pre, code, table, math') || el.querySelector('div, p, li')) continue;
       const text = textOf(el);
       if (text.length <= COUNTER_MAX_CHARS && COUNTER.test(text)) ctx.remove(el, this.name);
     }

@@ -15,6 +15,7 @@ const LEAF_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, aside, figcapt
 const HAS_BLOCK = 'p, div, li, blockquote, aside, h1, h2, h3, h4, h5, h6, ul, ol, table, pre, figure';
 /** A pull quote is a box: an aside, or a block named as one. Blockquotes are quotes of a source, kept. */
 const PULL_QUOTE = 'aside, [class*="pull" i], [class*="callout" i]';
+const CAPTION = 'figcaption, figure, [class*="caption" i]';
 
 export const repeatedBlocks: CleanupStep = {
   name: 'repeated-blocks',
@@ -28,7 +29,8 @@ export const repeatedBlocks: CleanupStep = {
     const firstStory = leaves.find((el) => !openingSet.has(el));
     const opening = leaves.filter((el) => openingSet.has(el) || el === firstStory);
     const boxes = Array.from(root.querySelectorAll(PULL_QUOTE)).filter(long);
-    if (!opening.length && !boxes.length) return;
+    const captions = leaves.filter((el) => el.closest(CAPTION));
+    if (!opening.length && !boxes.length && captions.length < 2) return;
 
     const keyOf = new Map(leaves.map((el) => [el, comparable(textOf(el))]));
     const bodyAfter = (el: Element) =>
@@ -47,6 +49,15 @@ export const repeatedBlocks: CleanupStep = {
       .filter((el) => root.contains(el) && !el.closest(PULL_QUOTE))
       .map((el) => keyOf.get(el))
       .join('\n');
+    // A gallery repeats each caption (thumbnail strip and full view): the first copy stays. Only the
+    // caption goes; a picture is the article's own even when two share a caption.
+    const seenCaptions = new Set<string>();
+    for (const el of captions) {
+      const key = keyOf.get(el) ?? '';
+      if (!root.contains(el)) continue;
+      if (seenCaptions.has(key)) ctx.remove(el, this.name);
+      else seenCaptions.add(key);
+    }
     // A pull quote repeats a sentence that sits inside a paragraph of the body.
     for (const box of boxes) {
       if (box === root || !root.contains(box) || box.querySelector('img, video, iframe, table, pre')) continue;
