@@ -68,6 +68,20 @@ describe('Omnivore export ZIP', () => {
   });
 });
 
+describe('Omnivore metadata file names', () => {
+  it('reads any metadata*.json, whatever its numbers', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const zip = zipSync({
+      'omnivore/metadata.json': strToU8(JSON.stringify([{ id: '1', slug: 'a', title: 'A', url: 'https://a.example.com/', state: 'ARCHIVED', labels: [] }])),
+      'omnivore/metadata_20_to_40.json': strToU8(JSON.stringify([{ id: '2', slug: 'b', title: 'B', url: 'https://b.example.com/', labels: ['x'] }])),
+    });
+    const { importAll } = await import('../import');
+    const { win } = await import('./helpers');
+    const result = await importAll('Omnivore-export.zip', zip, { win });
+    expect(result.items.map((i) => [i.title, i.state, i.tags]).sort()).toEqual([['A', 'archived', []], ['B', 'unread', ['x']]]);
+  });
+});
+
 describe('parseOmnivoreHighlights', () => {
   it('reads back what Omnivore wrote, quote lines that continue a paragraph included', () => {
     const md = '> first line\nsecond line of the same paragraph\n> next paragraph \n\n> another\r\n\r\nnote one\n\nnote two\n';

@@ -17,7 +17,8 @@ import { checkUrl, cleanTags, cleanTitle, parseDate, progressFraction, textOrNul
 import { entriesNamed, type ZipEntries } from '../zip';
 import { parseOmnivoreHighlights } from './omnivore-highlights';
 
-export const OMNIVORE_METADATA = /^metadata_\d+_to_\d+\.json$/i;
+/** `metadata_0_to_20.json` and so on; the numbers are never needed, so any `metadata*.json` is read. */
+export const OMNIVORE_METADATA = /^metadata(?:_[\w-]*)?\.json$/i;
 const CONTENT = /(?:^|\/)content\/([^/]+)\.html$/i;
 const HIGHLIGHTS = /(?:^|\/)highlights\/([^/]+)\.md$/i;
 
