@@ -4,7 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleUpdate, ImportReport, ImportTarget, NewArticle, TransferArticle, TransferItem } from '@/lib/transfer';
+import type {
+  ArticleUpdate,
+  ImportReport,
+  ImportTarget,
+  NewArticle,
+  TransferArticle,
+  TransferItem,
+} from '@/lib/transfer';
 import { ImportExport } from './ImportExport';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/transfer');
@@ -17,7 +24,11 @@ class MemoryTarget implements ImportTarget {
   }
   async write(adds: NewArticle[], updates: ArticleUpdate[]): Promise<void> {
     for (const add of adds) this.articles.push({ ...add, id: this.articles.length + 1 });
-    for (const { id, changes } of updates) Object.assign(this.articles.find((a) => a.id === id)!, changes);
+    for (const { id, changes } of updates)
+      Object.assign(
+        this.articles.find((a) => a.id === id)!,
+        changes,
+      );
   }
 }
 
@@ -36,11 +47,14 @@ const byTestId = (id: string) => root.querySelector(`[data-testid="${id}"]`);
 /** Picks a file in the import input, as a user would, and waits until the import has settled. */
 async function choose(name: string, bytes: Uint8Array): Promise<void> {
   const input = byTestId('import-file') as HTMLInputElement;
-  Object.defineProperty(input, 'files', { value: [new File([bytes as Uint8Array<ArrayBuffer>], name)], configurable: true });
+  Object.defineProperty(input, 'files', {
+    value: [new File([bytes as Uint8Array<ArrayBuffer>], name)],
+    configurable: true,
+  });
   await act(async () => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  for (let i = 0; i < 200 && !byTestId('import-result') && !byTestId('import-error'); i++) {
+  for (let i = 0; i < 2000 && !byTestId('import-result') && !byTestId('import-error'); i++) {
     await act(() => new Promise((r) => setTimeout(r, 10)));
   }
 }
@@ -49,7 +63,15 @@ describe('ImportExport', () => {
   it('imports a Pocket export and shows the counts and every row left out', async () => {
     const target = new MemoryTarget();
     const reports: ImportReport[] = [];
-    render(<ImportExport target={target} loadAll={async () => target.articles} schemaVersion={2} onImported={(r) => reports.push(r)} />, root);
+    render(
+      <ImportExport
+        target={target}
+        loadAll={async () => target.articles}
+        schemaVersion={2}
+        onImported={(r) => reports.push(r)}
+      />,
+      root,
+    );
     await choose('pocket-export.zip', fixture('pocket-export.zip'));
 
     expect(byTestId('import-added')?.textContent).toBe('10');

@@ -66,9 +66,27 @@ export async function runImport(fileName: string, bytes: Uint8Array, target: Imp
   onProgress?.({ phase: 'merging', done: 0, total: 1 });
   const existing = (await target.loadItems()).map((item) => ({ id: item.id, fields: mergeFieldsOf(item) }));
   const plan = planMerge(existing, items);
+  // Building articles parses each new body for its text: thousands of Omnivore articles take seconds,
+  // so this goes in stretches too, with the progress bar moving.
   const at = clock();
-  const adds = plan.add.map((add) => toNewArticle(add, win, at));
-  const updates = plan.update.map((update) => ({ id: update.id as number, changes: articleChanges(update, win, at) }));
+  const work = plan.add.length + plan.update.length;
+  const adds: NewArticle[] = [];
+  const updates: ArticleUpdate[] = [];
+  const budget = options.batchBudgetMs ?? 12;
+  const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  let started = performance.now();
+  for (let i = 0; i < work; i++) {
+    if (i < plan.add.length) adds.push(toNewArticle(plan.add[i], win, at));
+    else {
+      const update = plan.update[i - plan.add.length];
+      updates.push({ id: update.id as number, changes: articleChanges(update, win, at) });
+    }
+    if (performance.now() - started > budget && i < work - 1) {
+      onProgress?.({ phase: 'merging', done: i + 1, total: work });
+      await pause();
+      started = performance.now();
+    }
+  }
   onProgress?.({ phase: 'merging', done: 1, total: 1 });
 
   if (adds.length || updates.length) {

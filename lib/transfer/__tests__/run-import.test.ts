@@ -34,11 +34,32 @@ describe('runImport', () => {
     const report = await runImport('pocket-export.zip', fixture('pocket-export.zip'), target, { win, now: () => NOW, onProgress: (p) => progress.push(p) });
     expect(report).toMatchObject({ format: 'pocket-zip', total: 14, counts: { added: 10, updated: 0, skipped: 1 } });
     expect(report.invalid.map((r) => r.row)).toEqual([9, 10, 4]);
-    expect(progress.map((p) => p.phase)).toEqual(['reading', 'merging', 'merging', 'saving', 'saving']);
+    expect(progress.map((p) => p.phase).filter((phase, i, all) => phase !== all[i - 1])).toEqual(['reading', 'merging', 'saving']);
+    expect(progress.at(-1)).toEqual({ phase: 'saving', done: 1, total: 1 });
     expect(progress[0]).toEqual({ phase: 'reading', done: 14, total: 14 });
     const harbour = [...target.articles.values()].find((a) => a.normalizedUrl === 'https://news.example.com/2024/03/harbour-sea-wall')!;
     expect(harbour).toMatchObject({ state: 'unread', tags: ['long reads', 'infrastructure', 'harbours'], savedAt: Date.parse('2024-02-27T02:13:20Z'), downloaded: false });
     expect(harbour.highlights).toHaveLength(2);
+  });
+
+  it('builds new articles in stretches, reporting progress and pausing between them', async () => {
+    const progress: ImportProgress[] = [];
+    let pauses = 0;
+    await runImport('omnivore-export.zip', fixture('omnivore-export.zip'), new MemoryTarget(), {
+      win,
+      batchBudgetMs: 0,
+      pause: async () => void pauses++,
+      onProgress: (p) => progress.push(p),
+    });
+    // Six rows read one per batch (five pauses), then four articles built one per stretch (three pauses).
+    expect(pauses).toBe(5 + 3);
+    expect(progress.filter((p) => p.phase === 'merging')).toEqual([
+      { phase: 'merging', done: 0, total: 1 },
+      { phase: 'merging', done: 1, total: 4 },
+      { phase: 'merging', done: 2, total: 4 },
+      { phase: 'merging', done: 3, total: 4 },
+      { phase: 'merging', done: 1, total: 1 },
+    ]);
   });
 
   it('writes nothing the second time the same file is imported', async () => {
