@@ -1,8 +1,10 @@
 /**
  * extractArticle: the page in, a clean article (or a "not an article" verdict) out.
  *
+ * 0. Bound the work: a page with more elements than `maxElemsToParse`, or nested deeper than
+ *    `MAX_DEPTH`, is 'too-large' at once (counting is cheap; parsing it would not be).
  * 1. Copy the document (Readability mutates what it parses; the live page must never change), leaving
- *    out what `isHidden` says the reader cannot see.
+ *    out what `isHidden` says the reader cannot see; drop dangling-markup URLs from the copy.
  * 2. `BEFORE_READABILITY` steps on the copy (see `steps/index.ts` for their order and why).
  * 3. Readability picks the article and its metadata.
  * 4. `AFTER_READABILITY` steps on the article, each removal recorded.
@@ -33,12 +35,11 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const win = (options.sanitizeWindow ?? doc.defaultView) as DomWindow | null;
   if (!win) throw new Error('extractArticle needs a window to sanitise with: pass options.sanitizeWindow');
 
-  const elementCount = doc.getElementsByTagName('*').length;
-  if (options.maxElemsToParse && elementCount > options.maxElemsToParse) {
-    return notArticle(url, 'too-large', `The page has ${elementCount} elements, more than the ${options.maxElemsToParse} the reader parses.`, null);
-  }
+  const overBudget = workBudgetExceeded(doc, options.maxElemsToParse ?? 0, MAX_DEPTH);
+  if (overBudget) return notArticle(url, 'too-large', overBudget, null);
 
   const copy = cloneDocument(doc, options.isHidden);
+  dropDanglingUrls(copy);
   const removed: Removal[] = [];
   const removedHtml: string[] = [];
   const ctx: StepContext = {
@@ -126,9 +127,10 @@ function finish(
 ): Article {
   absolutizeUrls(content, baseUrl);
   trimClasses(content);
-  const fragment = sanitizeToFragment(content.innerHTML, win);
-  const holder = win.document.createElement('div');
-  holder.appendChild(fragment);
+  const fragment = sanitizeToFragment(content.innerHTML, win, { baseUrl, pageUrl: url });
+  // The holder belongs to the fragment's inert document: adopted into the live page, its images would
+  // start loading there (and tell the page the reader was opened).
+  const holder = fragmentHolder(fragment);
   const text = blockText(holder);
   const stats = textStats(text);
   const root = doc.documentElement;
@@ -148,15 +150,73 @@ function finish(
     wordCount: stats.wordCount,
     readingMinutes: stats.readingMinutes,
     removed: options.keepRemovedHtml
-      ? removed.map((r, i) => (removedHtml[i] ? { ...r, html: holder.ownerDocument && sanitizeHtmlString(removedHtml[i], win) } : r))
+      ? removed.map((r, i) => (removedHtml[i] ? { ...r, html: sanitizeHtmlString(removedHtml[i], win, baseUrl, url) } : r))
       : removed,
   };
 }
 
-function sanitizeHtmlString(html: string, win: DomWindow): string {
-  const holder = win.document.createElement('div');
-  holder.appendChild(sanitizeToFragment(html, win));
-  return holder.innerHTML;
+function sanitizeHtmlString(html: string, win: DomWindow, baseUrl: string, pageUrl: string): string {
+  return fragmentHolder(sanitizeToFragment(html, win, { baseUrl, pageUrl })).innerHTML;
+}
+
+function fragmentHolder(fragment: DocumentFragment): HTMLElement {
+  const holder = fragment.ownerDocument.createElement('div');
+  holder.appendChild(fragment);
+  return holder;
+}
+
+/**
+ * Dangling markup (an unclosed `src='...` swallowing the page into a URL) is harmless on the page, where
+ * Chromium refuses to fetch a URL holding both a raw line break and a '<'. Readability resolves URLs,
+ * which strips the line breaks that give it away, so such URLs go before it runs.
+ */
+function dropDanglingUrls(copy: Document): void {
+  for (const el of Array.from(copy.querySelectorAll('[src], [href], [srcset], [poster], [data-src], [data-srcset]'))) {
+    for (const attr of ['src', 'href', 'srcset', 'poster', 'data-src', 'data-srcset']) {
+      const value = el.getAttribute(attr);
+      if (value && /[\t\n\r]/.test(value) && value.includes('<')) el.removeAttribute(attr);
+    }
+  }
+}
+
+/**
+ * Deeper than this and the page is 'too-large'. Real pages nest 10 to 60 levels (51 at most over the
+ * 181 corpus pages); Chromium's parser stops nesting at 512, scripts can go deeper. Readability's work
+ * grows with the square of the depth (each block re-reads its whole subtree), and recursive DOM code
+ * overflows the stack in the thousands (jsdom's `cloneNode` near 5,000), so the budget stays low.
+ */
+export const MAX_DEPTH = 256;
+
+/**
+ * Why the page is too large to extract, or null. The native count answers first for pages far over
+ * budget; then one iterative walk (no recursion to overflow) counts again, for DOMs whose
+ * `getElementsByTagName('*')` undercounts (linkedom's returns nothing), and measures the depth, stopping
+ * at the first element past either budget.
+ */
+export function workBudgetExceeded(doc: Document, maxElements: number, maxDepth: number): string | null {
+  const native = doc.getElementsByTagName('*').length;
+  if (maxElements > 0 && native > maxElements) {
+    return `The page has ${native} elements, more than the ${maxElements} the reader parses.`;
+  }
+  let count = 0;
+  let depth = 1;
+  let el: Element | null = doc.documentElement;
+  while (el) {
+    count++;
+    if (maxElements > 0 && count > maxElements) return `The page has more than the ${maxElements} elements the reader parses.`;
+    if (depth > maxDepth) return `The page nests elements more than ${maxDepth} levels deep.`;
+    if (el.firstElementChild) {
+      el = el.firstElementChild;
+      depth++;
+      continue;
+    }
+    while (el && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    el = el?.nextElementSibling ?? null;
+  }
+  return null;
 }
 
 function notArticle(url: string, reason: NotArticle['reason'], message: string, bestEffort: Article | null): NotArticle {
