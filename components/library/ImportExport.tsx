@@ -35,7 +35,11 @@ type ImportState =
   | { kind: 'done'; fileName: string; report: ImportReport }
   | { kind: 'refused'; fileName: string; message: string };
 
-const PHASE_LABEL: Record<ImportProgress['phase'], string> = { reading: 'Reading', merging: 'Comparing with your library', saving: 'Saving' };
+const PHASE_LABEL: Record<ImportProgress['phase'], string> = {
+  reading: 'Reading',
+  merging: 'Comparing with your library',
+  saving: 'Saving',
+};
 
 export function ImportExport({ target, loadAll, schemaVersion, onImported, win = window }: ImportExportProps) {
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
@@ -67,7 +71,9 @@ export function ImportExport({ target, loadAll, schemaVersion, onImported, win =
     setExporting({ done: 0, total: 0 });
     try {
       const records = await loadAll();
-      const zip = await exportLibraryInSteps(records, schemaVersion, { onProgress: (done, total) => setExporting({ done, total }) });
+      const zip = await exportLibraryInSteps(records, schemaVersion, {
+        onProgress: (done, total) => setExporting({ done, total }),
+      });
       download(zip, `clean-reader-export-${new Date().toISOString().slice(0, 10)}.zip`);
     } catch (error) {
       setExportError(messageOf(error));
@@ -95,7 +101,13 @@ export function ImportExport({ target, loadAll, schemaVersion, onImported, win =
             }}
           />
         </label>
-        <button type="button" class="button" data-testid="export-library" disabled={exporting !== null} onClick={() => void onExport()}>
+        <button
+          type="button"
+          class="button"
+          data-testid="export-library"
+          disabled={exporting !== null}
+          onClick={() => void onExport()}
+        >
           {exporting ? `Exporting… ${exporting.done} of ${exporting.total}` : 'Export library'}
         </button>
       </div>
@@ -141,8 +153,9 @@ function ImportResult({ fileName, report }: { fileName: string; report: ImportRe
   return (
     <div class="import-result" role="status" data-testid="import-result">
       <p>
-        {fileName}: <span data-testid="import-added">{added}</span> added, <span data-testid="import-updated">{updated}</span> updated,{' '}
-        <span data-testid="import-skipped">{skipped}</span> already in your library
+        {fileName}: <span data-testid="import-added">{added}</span> added,{' '}
+        <span data-testid="import-updated">{updated}</span> updated, <span data-testid="import-skipped">{skipped}</span>{' '}
+        already in your library
         {report.invalid.length > 0 && (
           <>
             , <span data-testid="import-invalid-count">{report.invalid.length}</span> left out

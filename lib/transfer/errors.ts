@@ -6,6 +6,7 @@
 export type TransferErrorCode =
   | 'empty-file'
   | 'broken-zip'
+  | 'too-large'
   | 'unknown-zip'
   | 'not-json'
   | 'wrong-columns'

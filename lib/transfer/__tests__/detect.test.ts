@@ -16,10 +16,10 @@ describe('detectFormat', () => {
     ['bookmarks-chrome.html', 'bookmarks-html'],
     ['bookmarks-firefox.html', 'bookmarks-html'],
     ['ril_export.html', 'pocket-html'],
-  ])('recognises %s as %s by its content', (name, format) => {
-    expect(detectFormat(name, fixture(name))).toBe(format);
+  ])('recognises %s as %s by its content', (name, expected) => {
+    expect(detectFormat(name, fixture(name))).toBe(expected);
     // The name is not what decides: the same bytes under a neutral name are recognised alike.
-    expect(detectFormat('download', fixture(name))).toBe(format);
+    expect(detectFormat('download', fixture(name))).toBe(expected);
   });
 });
 
@@ -66,5 +66,16 @@ describe('files that are not what they claim are refused whole', () => {
     const { error, batches } = await refusal('pocket.zip', zip);
     expect(batches).toBe(0);
     expect(error).toMatchObject({ code: 'wrong-columns', userMessage: expect.stringMatching(/part_000001\.csv.*"url" is missing/) });
+  });
+});
+
+describe('readZip', () => {
+  it('refuses an archive that would unpack beyond its limits, before unpacking it', async () => {
+    const { readZip } = await import('../zip');
+    const { zipSync } = await import('fflate');
+    const zip = zipSync({ 'part_000000.csv': new Uint8Array(4096), 'part_000001.csv': new Uint8Array(4096) });
+    expect(() => readZip(zip, { maxEntryBytes: 1000, maxTotalBytes: 1e9 })).toThrow(expect.objectContaining({ code: 'too-large' }));
+    expect(() => readZip(zip, { maxEntryBytes: 1e9, maxTotalBytes: 6000 })).toThrow(expect.objectContaining({ code: 'too-large' }));
+    expect([...readZip(zip).keys()]).toEqual(['part_000000.csv', 'part_000001.csv']);
   });
 });
