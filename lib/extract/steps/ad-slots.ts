@@ -6,7 +6,7 @@
  * is left alone; a name is one signal, the emptiness the other.
  */
 import type { CleanupStep } from '../step';
-import { isProtected, namesOf, textOf } from './signals';
+import { isProtected, namesOf, textLengthWithin } from './signals';
 
 const AD_MARKUP = 'ins.adsbygoogle, [id^="div-gpt-ad"], [data-ad-slot], [data-ad-unit], [data-ad], [data-adunit], [data-google-query-id], [data-ad-client], [data-dfp], [class*="dfp-" i]';
 /** Names ad slots and sponsored boxes carry: "ad", "ads", "advert", "sponsor", "promo", "dfp", "gpt". */
@@ -19,12 +19,11 @@ export const adSlots: CleanupStep = {
   phase: 'after',
   run(root, ctx) {
     for (const el of Array.from(root.querySelectorAll(AD_MARKUP))) {
-      if (root.contains(el) && el !== root && textOf(el).length <= MAX_LABEL_CHARS * 3) ctx.remove(el, this.name);
+      if (root.contains(el) && el !== root && textLengthWithin(el, MAX_LABEL_CHARS * 3) <= MAX_LABEL_CHARS * 3) ctx.remove(el, this.name);
     }
     for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-      if (!root.contains(el) || el === root || isProtected(el)) continue;
-      if (!AD_NAME.test(namesOf(el))) continue;
-      if (textOf(el).length <= MAX_LABEL_CHARS) ctx.remove(el, this.name);
+      if (!AD_NAME.test(namesOf(el)) || el === root || !root.contains(el) || isProtected(el)) continue;
+      if (textLengthWithin(el, MAX_LABEL_CHARS) <= MAX_LABEL_CHARS) ctx.remove(el, this.name);
     }
   },
 };

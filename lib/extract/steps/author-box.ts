@@ -6,7 +6,7 @@
  * is Readability's to read as the article's byline.
  */
 import type { CleanupStep } from '../step';
-import { STORY_TEXT_MIN, textOf } from './signals';
+import { STORY_TEXT_MIN, textLengthWithin } from './signals';
 
 const AUTHOR_MARK = 'a[rel~="author"], [itemprop="author"], [itemtype*="schema.org/Person"], a[href*="/author/"], a[href*="/authors/"], a[href*="/penulis/"], a[href*="/autor/"], a[href*="/avtor/"]';
 const BOX = 'div, section, aside, footer, address';
@@ -21,7 +21,7 @@ function followsStory(el: Element): boolean {
     let paragraphs = 0;
     for (let prev = node.previousElementSibling; prev && paragraphs < 2; prev = prev.previousElementSibling) {
       const ps = prev.tagName === 'P' ? [prev] : Array.from(prev.querySelectorAll('p'));
-      paragraphs += ps.filter((p) => textOf(p).length >= STORY_TEXT_MIN).length;
+      paragraphs += ps.filter((p) => textLengthWithin(p, STORY_TEXT_MIN) >= STORY_TEXT_MIN).length;
     }
     if (paragraphs >= 2) return true;
   }
@@ -37,7 +37,7 @@ export const authorBox: CleanupStep = {
       // The smallest box around the mark that has a picture or several links: the bio card.
       for (let box = mark.parentElement; box && box !== root && box.tagName !== 'BODY'; box = box.parentElement) {
         if (!box.matches(BOX)) continue;
-        if (textOf(box).length > MAX_AUTHOR_CHARS || box.querySelectorAll('p').length > 3) break;
+        if (textLengthWithin(box, MAX_AUTHOR_CHARS) > MAX_AUTHOR_CHARS || box.querySelectorAll('p').length > 3) break;
         if (box.querySelector('img') || box.querySelectorAll('a[href]').length >= 2) {
           boxes.add(box);
           break;

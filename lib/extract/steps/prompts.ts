@@ -10,7 +10,7 @@
  * action in them count too: the name is one signal, the action and the small amount of text the others.
  */
 import type { CleanupStep } from '../step';
-import { namesOf, textOf } from './signals';
+import { namesOf, textLengthWithin } from './signals';
 
 const FIELD = 'input[type="email"], input[name*="mail" i], input[type="text"], input:not([type]), textarea, select';
 const ACTION = 'button, input[type="submit"], input[type="button"], [role="button"], a[href]';
@@ -21,7 +21,7 @@ const MAX_PROMPT_CHARS = 600;
 function box(el: Element, limit: number): Element {
   let best = el;
   for (let up = el.parentElement; up && up.tagName !== 'BODY' && up.tagName !== 'HTML'; up = up.parentElement) {
-    if (textOf(up).length > limit || up.querySelector('article, main, [itemprop="articleBody"]')) break;
+    if (textLengthWithin(up, limit) > limit || up.querySelector('article, main, [itemprop="articleBody"]')) break;
     best = up;
   }
   return best;
@@ -36,14 +36,13 @@ export const prompts: CleanupStep = {
     // navigation: it goes too, as it is never the story.
     for (const form of Array.from(root.querySelectorAll('form'))) {
       if (!form.querySelector(FIELD) || form.closest('head')) continue;
-      if (textOf(form).length > MAX_PROMPT_CHARS) continue;
+      if (textLengthWithin(form, MAX_PROMPT_CHARS) > MAX_PROMPT_CHARS) continue;
       targets.add(box(form, MAX_PROMPT_CHARS));
     }
     for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
       if (!PROMPT_NAME.test(namesOf(el)) || el.tagName === 'BODY' || el.tagName === 'HTML') continue;
       if (!el.querySelector(ACTION + ', ' + FIELD)) continue;
-      const text = textOf(el);
-      if (text.length > MAX_PROMPT_CHARS || el.querySelector('article, main, [itemprop="articleBody"]')) continue;
+      if (textLengthWithin(el, MAX_PROMPT_CHARS) > MAX_PROMPT_CHARS || el.querySelector('article, main, [itemprop="articleBody"]')) continue;
       // Mostly prose with one link is an author's note about subscribing, not a box.
       if (el.querySelectorAll('p').length > 3) continue;
       targets.add(el);

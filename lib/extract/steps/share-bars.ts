@@ -5,7 +5,7 @@
  * label ("Share", "Bagikan", "Поделиться", "分享").
  */
 import type { CleanupStep } from '../step';
-import { isProtected, parseUrl, textOf } from './signals';
+import { isProtected, parseUrl, textLengthWithin, textOf } from './signals';
 
 /** Share endpoints: the path or query that asks a network to post a URL. */
 const SHARE_TARGET = /(?:sharer|share(?:Article|\.php)?|intent\/(?:tweet|post)|send\?text|pin\/create|submit\?url|add\?url|compose|sendMessage|msg\/share)(?:[/?.]|$)|[?&](?:u|url|text|body|shareUrl)=http/i;
@@ -34,14 +34,14 @@ export const shareBars: CleanupStep = {
       for (let up = a.parentElement; up && up !== root; up = up.parentElement) {
         const links = Array.from(up.querySelectorAll('a[href]'));
         const shares = links.filter((l) => shareLinks.includes(l)).length;
-        const ownText = textOf(up).length - links.reduce((n, l) => n + textOf(l).length, 0);
+        const ownText = textLengthWithin(up, 4000) - links.reduce((n, l) => n + textOf(l).length, 0);
         if (shares < links.length * 0.6 || ownText > MAX_LABEL_CHARS) break;
         bar = up;
       }
       if (done.has(bar)) continue;
       done.add(bar);
       // A single share link standing in a sentence ("share it on X") is the author's, not a bar.
-      if (bar === a && a.parentElement && textOf(a.parentElement).length > MAX_LABEL_CHARS) continue;
+      if (bar === a && a.parentElement && textLengthWithin(a.parentElement, MAX_LABEL_CHARS) > MAX_LABEL_CHARS) continue;
       ctx.remove(bar, this.name);
     }
   },

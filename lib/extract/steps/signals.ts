@@ -84,10 +84,10 @@ const OPENING_MAX_BLOCKS = 40;
  * The article's opening region: the blocks before the first paragraph of story-length text. Chrome that
  * repeats the header (title, date, "N min read", byline) lives here.
  */
-export function openingBlocks(root: Element, stats = measure(root)): Element[] {
+export function openingBlocks(root: Element): Element[] {
   const out: Element[] = [];
   for (const el of Array.from(root.querySelectorAll(BLOCK_SELECTOR + ', span'))) {
-    const chars = stats.get(el)?.chars ?? 0;
+    const chars = textLengthWithin(el, STORY_TEXT_MIN);
     if (chars >= STORY_TEXT_MIN && (el.tagName === 'P' || !el.querySelector(BLOCK_SELECTOR))) break;
     out.push(el);
     if (out.length >= OPENING_MAX_BLOCKS) break;
@@ -153,4 +153,49 @@ export function measure(root: Element): Map<Element, Stats> {
 /** Link text as a share of all text, from `measure`'s counts. */
 export function densityOf(s: Stats | undefined): number {
   return s && s.chars ? Math.min(1, s.linkChars / s.chars) : 0;
+}
+
+/**
+ * The element's text length, counted only up to `limit` (it returns `limit + 1` as soon as the text is
+ * longer). "Is this block short?" is asked of whole-page wrappers too, and must not read the whole page.
+ */
+export function textLengthWithin(el: Element, limit: number): number {
+  let total = 0;
+  let node: Node | null = el.firstChild;
+  while (node) {
+    if (node.nodeType === TEXT) {
+      total += (node.nodeValue ?? '').replace(SPACE_RUN, ' ').trim().length;
+      if (total > limit) return limit + 1;
+    }
+    const skip = node.nodeType === ELEMENT && STAT_SKIP.has((node as Element).tagName.toUpperCase());
+    if (node.firstChild && !skip) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    if (!node || node === el) break;
+    node = node.nextSibling;
+  }
+  return total;
+}
+
+/** Block tags for `leafBlocks`: an element holding one of these is not a leaf. */
+const LEAF_BLOCK_TAGS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'ASIDE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'TABLE', 'PRE', 'FIGURE', 'SECTION', 'ARTICLE', 'DL', 'DD']);
+
+/** Elements whose tag is in `tags` and that hold no block element: the lines of text, in one walk. */
+export function leafBlocks(root: Element, tags: Set<string>): Element[] {
+  const out: Element[] = [];
+  const visit = (el: Element): boolean => {
+    let hasBlock = false;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = c.tagName.toUpperCase();
+      if (STAT_SKIP.has(tag)) continue;
+      if (visit(c) || LEAF_BLOCK_TAGS.has(tag)) hasBlock = true;
+    }
+    if (!hasBlock && el !== root && tags.has(el.tagName.toUpperCase())) out.push(el);
+    return hasBlock;
+  };
+  visit(root);
+  // `visit` pushes children before parents only for non-leaves; leaves come out in document order.
+  return out;
 }

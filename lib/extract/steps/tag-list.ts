@@ -16,6 +16,8 @@ export const tagList: CleanupStep = {
   name: 'tag-list',
   phase: 'after',
   run(root, ctx) {
+    const tagLinks = Array.from(root.querySelectorAll(TAG_LINK));
+    if (!tagLinks.length) return;
     const stats = measure(root);
     const total = stats.get(root)?.chars ?? 0;
     if (!total) return;
@@ -32,7 +34,16 @@ export const tagList: CleanupStep = {
     walk(root);
     const tailStart = total * (1 - TAIL_SHARE);
     const page = parseUrl(ctx.url, ctx.url);
-    for (const el of Array.from(root.querySelectorAll(CANDIDATES))) {
+    // Only the blocks around a tag link can be a tag list.
+    const candidates = new Set<Element>();
+    for (const a of tagLinks) {
+      for (let up = a.parentElement; up && up !== root; up = up.parentElement) {
+        if ((stats.get(up)?.chars ?? 0) > MAX_TAGS_CHARS) break;
+        if (up.matches(CANDIDATES)) candidates.add(up);
+      }
+    }
+    // Outer blocks first (document order), so a list and its wrapper make one removal.
+    for (const el of Array.from(root.querySelectorAll(CANDIDATES)).filter((c) => candidates.has(c))) {
       const s = stats.get(el);
       if (!s || el === root || (start.get(el) ?? 0) < tailStart || !root.contains(el) || isProtected(el)) continue;
       const tags = Array.from(el.querySelectorAll(TAG_LINK)).filter((a) => {
