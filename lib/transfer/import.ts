@@ -96,12 +96,14 @@ export interface ImportResult {
 
 /** The whole file at once, for callers that do not show progress (tests, the command line). */
 export async function importAll(fileName: string, bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
-  const result: ImportResult = { format: 'pocket-csv', items: [], invalid: [], total: 0 };
+  const items: ImportItem[] = [];
+  const invalid: InvalidRow[] = [];
+  let last: ImportBatch | null = null;
   for await (const batch of importFile(fileName, bytes, options)) {
-    result.format = batch.format;
-    result.total = batch.total;
-    result.items.push(...batch.items);
-    result.invalid.push(...batch.invalid);
+    items.push(...batch.items);
+    invalid.push(...batch.invalid);
+    last = batch;
   }
-  return result;
+  // importFile always yields at least one batch for a file it accepts.
+  return { format: last!.format, total: last!.total, items, invalid };
 }

@@ -8,7 +8,7 @@
  * the folder path of a link is found.
  */
 import { blankItem, invalid, type PreparedImport, type RowOutcome } from '../source';
-import type { ImportFormat, ImportWindow } from '../types';
+import type { ImportWindow } from '../types';
 import { checkUrl, cleanTags, cleanTitle, fromUnixSeconds, textOrNull } from '../values';
 
 /**
@@ -98,7 +98,7 @@ export function preparePocketHtml(fileName: string, text: string, win: ImportWin
   return {
     format: 'pocket-html',
     total: units.length,
-    convert: (index) => pocketHtmlItem('pocket-html', fileName, index + 1, units[index].a, units[index].archived),
+    convert: (index) => pocketHtmlItem(fileName, index + 1, units[index].a, units[index].archived),
   };
 }
 
@@ -111,11 +111,11 @@ function listIsArchive(list: Element, position: number): boolean {
   return position > 0;
 }
 
-function pocketHtmlItem(format: ImportFormat, file: string, row: number, a: HTMLAnchorElement, archived: boolean): RowOutcome {
+function pocketHtmlItem(file: string, row: number, a: HTMLAnchorElement, archived: boolean): RowOutcome {
   const href = a.getAttribute('href') ?? '';
   const checked = checkUrl(href);
   if ('problem' in checked) return invalid(file, row, href ? 'bad-url' : 'missing-url', `Link ${row} ${checked.problem}.`);
-  const item = blankItem(checked.url, { format, file, row });
+  const item = blankItem(checked.url, { format: 'pocket-html', file, row });
   item.title = cleanTitle(a.textContent, checked.url);
   item.savedAt = fromUnixSeconds(a.getAttribute('time_added'));
   item.tags = cleanTags((a.getAttribute('tags') ?? '').split(','));
