@@ -13,9 +13,31 @@ import preact from '@preact/preset-vite';
  */
 export const E2E_HOST_PERMISSIONS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/**
+ * Firefox only (docs/firefox.md explains each choice): the add-on id that addons.mozilla.org and
+ * `storage.sync` key on; 140 is the oldest supported ESR and the first Firefox that reads
+ * `data_collection_permissions` (142 on Android). Clean Reader collects nothing, and says so.
+ */
+export const GECKO_SETTINGS = {
+  gecko: {
+    id: 'clean-reader@cleanreader.invalid',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'] },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  // Manifest V3 for Firefox too (WXT's default there is V2): the same `action`, `scripting` + `activeTab`
+  // and CSP as Chromium, so both browsers run one code path. Why this works in Firefox: docs/firefox.md.
+  manifestVersion: 3,
+  // `zip:firefox` also writes the sources archive addons.mozilla.org asks for: everything needed to
+  // rebuild (package-lock.json included), nothing generated, no tests or their artifacts.
+  zip: {
+    excludeSources: ['tests/**', 'bench/results/**', '**/*.log', 'coverage/**', 'stats.html'],
+  },
   manifest: ({ browser, mode }) => ({
     name: 'Clean Reader',
     description: 'Read any article clean: no ads, no clutter. Save it for later, offline. Nothing leaves your browser.',
@@ -26,7 +48,7 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'none'",
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'clean-reader@cleanreader.invalid', strict_min_version: '115.0' } } }
+      ? { browser_specific_settings: GECKO_SETTINGS }
       : {}),
   }),
 });
