@@ -7,7 +7,7 @@
 import type { Article } from '../extract/types';
 import { ChangeNotifier, subscribe, type LibraryChange } from './changes';
 import { LibraryError, toLibraryError } from './errors';
-import { bodyTermsOf, headTermsOf, isSearchIndexCurrent, rebuildSearchIndex, type RebuildOptions } from './indexer';
+import { headTermsOf, indexPending, isSearchIndexCurrent, markAllPending, pendingPosting } from './indexer';
 import { listItems, listTags, listTrash } from './list';
 import { articleRow, cleanTags, linkRow, type UserMarks } from './rows';
 import { DB_NAME, LibraryDB, type ArticleRow } from './schema';
@@ -45,6 +45,9 @@ export class Library {
   private readonly channelName: string;
   private readonly vocab: VocabStore;
   private indexReady: Promise<void> | null = null;
+  private indexing: Promise<number> | null = null;
+  private indexTimer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
 
   private constructor(db: LibraryDB, options: LibraryOptions) {
     this.db = db;
@@ -66,6 +69,8 @@ export class Library {
   }
 
   close(): void {
+    this.closed = true;
+    if (this.indexTimer !== null) clearTimeout(this.indexTimer);
     this.notifier.close();
     this.db.close();
   }
@@ -88,25 +93,18 @@ export class Library {
    */
   async saveMany(articles: readonly Article[]): Promise<LibraryItem[]> {
     if (articles.some((article) => !article.url?.trim())) throw new LibraryError('invalid');
-    // Tokenising is the slow part of a save: done before the transaction, which must not wait on CPU work.
-    const prepared = articles.map((article) => ({ article, terms: bodyTermsOf(article.text) }));
     const now = this.now();
-    // A batch first loads the dictionary, so its chunk holds only new terms (an import of thousands
-    // would otherwise store every article's terms again).
-    if (articles.length > 1 && !this.vocab.loaded) await this.read(() => this.vocab.current());
-    const { rows, newTerms, chunk } = await this.write('saved', async () => {
+    const rows = await this.write('saved', async () => {
       const out: ArticleRow[] = [];
-      for (const { article, terms } of prepared) out.push(await this.putArticle(article, terms, now));
-      const termsOfBatch = new Set(prepared.flatMap((p) => p.terms));
-      for (const row of out) row.headTerms.forEach((t) => termsOfBatch.add(t));
-      return { rows: out, newTerms: termsOfBatch, chunk: await this.vocab.append(termsOfBatch) };
-    }, undefined, (result) => result.rows.map((row) => row.id));
-    this.vocab.committed(newTerms, chunk);
+      for (const article of articles) out.push(await this.putArticle(article, now));
+      return out;
+    }, undefined, (result) => result.map((row) => row.id));
+    this.scheduleIndexing();
     return rows.map(toItem);
   }
 
   /** Inside a write: the article's row and body, updating the item already saved under its key. */
-  private async putArticle(article: Article, terms: string[], now: number): Promise<ArticleRow> {
+  private async putArticle(article: Article, now: number): Promise<ArticleRow> {
     const { db } = this;
     const previous = await this.findAny(normalizeUrl(article.url));
     const marks: UserMarks | undefined = previous
@@ -118,7 +116,8 @@ export class Library {
       if (previous.inTrash) await db.trash.delete(previous.row.id);
     }
     const id = await db.articles.put(next as ArticleRow);
-    await db.bodies.put({ id, contentHtml: article.contentHtml, text: article.text, terms });
+    await db.bodies.put({ id, contentHtml: article.contentHtml, text: article.text });
+    await db.postings.put(pendingPosting(id));
     return { ...next, id } as ArticleRow;
   }
 
@@ -130,14 +129,15 @@ export class Library {
     if (!link.url?.trim()) throw new LibraryError('invalid');
     const next = linkRow(link, this.now());
     const { db } = this;
-    const { row, chunk } = await this.write('saved', async () => {
+    const row = await this.write('saved', async () => {
       const previous = await this.findAny(next.normalizedUrl);
-      if (previous && !previous.inTrash) return { row: previous.row, chunk: null };
+      if (previous && !previous.inTrash) return previous.row;
       const id = await db.articles.put((previous ? { ...next, id: previous.row.id } : next) as ArticleRow);
       if (previous) await db.trash.delete(previous.row.id);
-      return { row: { ...next, id } as ArticleRow, chunk: await this.vocab.append(next.headTerms) };
+      await db.postings.put(pendingPosting(id));
+      return { ...next, id } as ArticleRow;
     });
-    this.vocab.committed(row.headTerms, chunk);
+    this.scheduleIndexing();
     return toItem(row);
   }
 
@@ -182,23 +182,26 @@ export class Library {
     return this.read(() => this.db.articles.count());
   }
 
-  /** Full-text search (see search.ts). Rebuilds the index first when it is missing or stale. */
+  /**
+   * Full-text search (see search.ts). First rebuilds the index if it is missing or stale, and indexes
+   * whatever saves left pending, so results always cover every saved article.
+   */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     await this.ensureSearchIndex();
+    await this.indexPending();
     const vocab = await this.read(() => this.vocab.current());
     return this.read(() => searchArticles(this.db, vocab, query, options));
   }
 
   /**
-   * Rebuilds the search index when it was built by another tokenizer version or never (after a
-   * migration). Runs once per Library; `search` waits for it.
+   * Marks the whole index for rebuilding when it was built by another tokenizer version or never
+   * (after a migration). Checked once per Library; `search` waits for it.
    */
-  ensureSearchIndex(options?: RebuildOptions): Promise<void> {
+  ensureSearchIndex(): Promise<void> {
     this.indexReady ??= (async () => {
       if (await isSearchIndexCurrent(this.db)) return;
-      await rebuildSearchIndex(this.db, options);
+      await markAllPending(this.db);
       this.vocab.reset();
-      this.notifier.notify({ kind: 'reindexed', ids: [] });
     })().catch((err) => {
       this.indexReady = null;
       throw toLibraryError(err);
@@ -206,27 +209,50 @@ export class Library {
     return this.indexReady;
   }
 
+  /**
+   * Indexes the articles waiting for it (see indexer.ts). One run at a time per page; returns how many
+   * were indexed. Saves schedule it; search awaits it.
+   */
+  indexPending(onProgress?: (done: number) => void): Promise<number> {
+    this.indexing ??= indexPending(this.db, this.vocab, onProgress)
+      .catch((err: unknown) => {
+        throw toLibraryError(err);
+      })
+      .finally(() => {
+        this.indexing = null;
+      });
+    return this.indexing;
+  }
+
+  /** Indexes soon after a save, off the save's path; a failure is left for the next search to retry. */
+  private scheduleIndexing(): void {
+    if (this.closed || this.indexTimer !== null) return;
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = null;
+      if (!this.closed) this.indexPending().catch(() => undefined);
+    }, 0);
+  }
+
   // ---- editing ----
 
   async update(id: number, changes: ItemChanges): Promise<LibraryItem> {
     const { db } = this;
-    const { row, chunk } = await this.write('updated', async () => {
+    const row = await this.write('updated', async () => {
       const current = await db.articles.get(id);
       if (!current) throw new LibraryError('not-found');
       const next: ArticleRow = { ...current, updatedAt: this.now() };
       if (changes.state) next.state = changes.state;
       if (changes.favourite !== undefined) next.favourite = changes.favourite ? 1 : 0;
-      let added: number | null = null;
       if (changes.tags) {
         next.tags = cleanTags(changes.tags);
         next.headTerms = headTermsOf(next);
-        added = await this.vocab.append(next.headTerms);
+        await db.postings.put(pendingPosting(id));
       }
       toItem(next);
       await db.articles.put(next);
-      return { row: next, chunk: added };
+      return next;
     });
-    this.vocab.committed(row.headTerms, chunk);
+    if (changes.tags) this.scheduleIndexing();
     return toItem(row);
   }
 
@@ -262,9 +288,11 @@ export class Library {
       const next: ArticleRow = { ...rest, headTerms: headTermsOf(rest) };
       await db.articles.put(next);
       await db.trash.delete(id);
-      return { ...next, chunk: await this.vocab.append(next.headTerms) };
+      // Its terms may predate a rebuild (which skips the trash): index it again to be sure.
+      await db.postings.put(pendingPosting(id));
+      return next;
     }, [id]);
-    this.vocab.committed(row.headTerms, row.chunk);
+    this.scheduleIndexing();
     return toItem(row);
   }
 
@@ -282,6 +310,7 @@ export class Library {
         : ((await db.trash.where('deletedAt').below(this.now() - TRASH_DAYS * DAY_MS).primaryKeys()) as number[]);
       await db.trash.bulkDelete(purged);
       await db.bodies.bulkDelete(purged);
+      await db.postings.bulkDelete(purged);
     });
     return purged.length;
   }
@@ -320,7 +349,7 @@ export class Library {
     const { db } = this;
     let result: T;
     try {
-      result = await db.transaction('rw', [db.articles, db.bodies, db.trash, db.vocab], fn);
+      result = await db.transaction('rw', [db.articles, db.bodies, db.postings, db.trash], fn);
     } catch (err) {
       throw toLibraryError(err);
     }

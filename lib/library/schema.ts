@@ -5,12 +5,13 @@
  * Layout (version 2), and why it is split:
  * - `articles`: one row per saved article, without its body, so the library's first page reads 50 small
  *   rows instead of 50 bodies of up to a megabyte. `headTerms` indexes title, site, byline, tags and host.
- * - `bodies`: the sanitised HTML and plain text of each article under the same id, with `terms` (the
- *   body's distinct search terms) as a multi-entry index: the postings of the full-text search live in
- *   IndexedDB, not in memory (see search.ts for the measurements behind that).
+ * - `bodies`: the sanitised HTML and plain text of each article under the same id.
+ * - `postings`: each article's distinct search terms (body and head) as a multi-entry index, so the
+ *   full-text index lives in IndexedDB, on disk, not in memory (see search.ts for why). A save marks the
+ *   article's row `pending`; the indexer fills in its terms just after (see indexer.ts for why).
  * - `trash`: deleted article rows, kept 30 days; their bodies stay in `bodies` until purged.
- * - `vocab`: every term ever indexed, in chunks (one per save), for prefix and fuzzy expansion of query
- *   words (see vocab-store.ts).
+ * - `vocab`: every term indexed, in chunks, for prefix and fuzzy expansion of query words
+ *   (see vocab-store.ts).
  * - `meta`: small key/value facts, such as the tokenizer version the index was built with.
  * An article's rows are always written in one transaction, so a failure leaves none of them changed.
  */
@@ -32,8 +33,17 @@ export interface BodyRow {
   id: number;
   contentHtml: string;
   text: string;
-  /** Distinct search terms of `text`; absent until indexed (after a migration). */
+}
+
+/**
+ * An article's entry in the full-text index: its distinct terms once indexed, or `pending` (with a stamp
+ * that changes at every save) while waiting for the indexer.
+ */
+export interface PostingRow {
+  id: number;
   terms?: string[];
+  pending?: 1;
+  stamp?: number;
 }
 
 export interface TrashRow extends ArticleRow {
@@ -59,7 +69,8 @@ export const V1_STORES = { articles: '++id, &url, savedAt' } as const;
 
 export const V2_STORES = {
   articles: '++id, normalizedUrl, savedAt, [state+savedAt], [favourite+savedAt], *tags, *headTerms',
-  bodies: 'id, *terms',
+  bodies: 'id',
+  postings: 'id, *terms, pending',
   trash: 'id, deletedAt, normalizedUrl',
   vocab: '++id',
   meta: 'key',
@@ -68,6 +79,7 @@ export const V2_STORES = {
 export class LibraryDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
   bodies!: EntityTable<BodyRow, 'id'>;
+  postings!: EntityTable<PostingRow, 'id'>;
   trash!: EntityTable<TrashRow, 'id'>;
   vocab!: EntityTable<VocabRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
@@ -103,7 +115,7 @@ interface V1Row {
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const num = (v: unknown, otherwise: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : otherwise);
 
 /**
  * v1 -> v2: moves each body to `bodies`, adds the duplicate key and the reading state. Every row is kept,

@@ -5,12 +5,13 @@
  * built from the news corpus, MiniSearch indexing 2,000 articles of 5 to 50 KB took 17 s, held 177 MB of
  * heap, serialised to 34 MB of JSON and took 2.3 s to load back. At the 10,000 articles the library must
  * handle, that is minutes to rebuild and close to a gigabyte in every page that searches. So:
- * - each article's distinct terms are a multi-entry index (`bodies.terms`, `articles.headTerms`) that
- *   IndexedDB keeps on disk and updates in the same transaction as the save, edit or delete;
+ * - each article's distinct terms (body and head) are a multi-entry index (`postings.terms`) that
+ *   IndexedDB keeps on disk, written just after each save (indexer.ts); head terms are also indexed
+ *   on `articles.headTerms`, so an exact match in a title, site, author or tag ranks higher;
  * - the dictionary of all terms sits in memory in MiniSearch's radix tree (vocabulary.ts), which expands
  *   each query word to itself, the words it begins and its near misspellings;
  * - each expanded term is one key lookup; scores follow BM25's idf, with MiniSearch's weights for
- *   prefix and fuzzy matches, and head matches count three times a body match.
+ *   prefix and fuzzy matches, and an exact head match counts four times a body match.
  * Every query word must match (a search narrows); results rank by score, then newest first.
  */
 import type { LibraryDB } from './schema';
@@ -38,7 +39,9 @@ export function idf(docCount: number, docFreq: number): number {
 }
 
 interface Postings {
-  body: number[];
+  /** Articles with the term anywhere. */
+  any: number[];
+  /** Articles with the term in their head (looked up for exact query words only). */
   head: number[];
 }
 
@@ -48,13 +51,16 @@ export async function searchArticles(db: LibraryDB, vocab: Vocabulary, query: st
   const expansions = words.map((word) => vocab.expand(word));
   const distinct = [...new Set(expansions.flat().map((e) => e.term))];
 
-  const { docCount, postings, trashIds, allowed } = await db.transaction('r', db.articles, db.bodies, db.trash, async () => {
+  // Head lookups only for the query words themselves: a title matching a guessed spelling is no better
+  // evidence than a body matching it, and it halves the lookups.
+  const exact = new Set(words);
+  const { docCount, postings, trashIds, allowed } = await db.transaction('r', db.articles, db.postings, db.trash, async () => {
     const lookups = distinct.map(async (term): Promise<[string, Postings]> => {
-      const [body, head] = await Promise.all([
-        db.bodies.where('terms').equals(term).primaryKeys(),
-        db.articles.where('headTerms').equals(term).primaryKeys(),
+      const [any, head] = await Promise.all([
+        db.postings.where('terms').equals(term).primaryKeys(),
+        exact.has(term) ? db.articles.where('headTerms').equals(term).primaryKeys() : [],
       ]);
-      return [term, { body: body as number[], head: head as number[] }];
+      return [term, { any: any as number[], head: head as number[] }];
     });
     const [count, entries, trash, passing] = await Promise.all([
       db.articles.count(),
@@ -73,10 +79,10 @@ export async function searchArticles(db: LibraryDB, vocab: Vocabulary, query: st
     const best = new Map<number, number>();
     for (const e of expansions[i]) {
       const p = postings.get(e.term);
-      if (!p || (!p.body.length && !p.head.length)) continue;
-      const weight = matchWeight(word, e) * idf(docCount, Math.max(p.body.length, p.head.length));
+      if (!p || !p.any.length) continue;
+      const weight = matchWeight(word, e) * idf(docCount, p.any.length);
       const score = new Map<number, number>();
-      for (const id of p.body) score.set(id, weight);
+      for (const id of p.any) score.set(id, weight);
       for (const id of p.head) score.set(id, (score.get(id) ?? 0) + HEAD_BOOST * weight);
       for (const [id, s] of score) if (s > (best.get(id) ?? 0)) best.set(id, s);
     }

@@ -1,9 +1,9 @@
 /**
  * The search dictionary on disk, and its copy in memory. Measured in Chromium, writing one IndexedDB
  * row per term cost a third of a second per saved article (a thousand-odd requests), so the dictionary
- * is an append-only list of chunks instead: each save adds one row holding the terms it brought (all of
- * its terms when this page has not loaded the dictionary, only the new ones when it has). Loading reads
- * every chunk; when there are many, it folds them into one, so loads stay a few reads.
+ * is an append-only list of chunks instead: each indexing batch adds one row holding the terms it
+ * brought (all of them when this page has not loaded the dictionary, only the new ones when it has).
+ * Loading reads every chunk; when there are many, it folds them into one, so loads stay a few reads.
  */
 import type { LibraryDB } from './schema';
 import { Vocabulary } from './vocabulary';

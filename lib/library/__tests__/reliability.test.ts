@@ -12,14 +12,15 @@ afterEach(() => {
 
 /** Everything in the database, table by table: "exactly as it was" is compared on this. */
 async function snapshot(db: LibraryDB) {
-  const [articles, bodies, trash, vocab, meta] = await Promise.all([
+  const [articles, bodies, postings, trash, vocab, meta] = await Promise.all([
     db.articles.toArray(),
     db.bodies.toArray(),
+    db.postings.toArray(),
     db.trash.toArray(),
     db.vocab.toArray(),
     db.meta.toArray(),
   ]);
-  return { articles, bodies, trash, vocab, meta };
+  return { articles, bodies, postings, trash, vocab, meta };
 }
 
 type Failure = (req: DBCoreMutateRequest, table: DBCoreTable) => Promise<never> | null;
@@ -89,6 +90,7 @@ describe('a failed write changes nothing and says what happened', () => {
     const { library, failWith } = await failingLibrary('bodies');
     const kept = await library.save(articleOf(STORIES.harbour));
     await library.update(kept.id, { tags: ['ferries'] });
+    await library.indexPending();
     const before = await snapshot(library.db);
 
     failWith(quotaExceeded);
@@ -104,9 +106,10 @@ describe('a failed write changes nothing and says what happened', () => {
     expect(await library.count()).toBe(2);
   });
 
-  it('a re-save that fails keeps the previous version of the article, body and index', async () => {
-    const { library, failWith } = await failingLibrary('vocab');
+  it('a re-save aborted at its last write keeps the previous version of the article, body and index', async () => {
+    const { library, failWith } = await failingLibrary('postings');
     const item = await library.save(articleOf(STORIES.harbour));
+    await library.indexPending();
     const before = await snapshot(library.db);
     failWith(abortTransaction);
     await expect(library.save(articleOf(STORIES.harbour, { text: 'Entirely new wording about lighthouses.' }))).rejects.toMatchObject({ code: 'aborted' });
@@ -119,6 +122,7 @@ describe('a failed write changes nothing and says what happened', () => {
   it('an aborted delete leaves the item in the library and out of the trash', async () => {
     const { library, failWith } = await failingLibrary('trash');
     const item = await library.save(articleOf(STORIES.ecole));
+    await library.indexPending();
     const before = await snapshot(library.db);
     failWith(abortTransaction);
     await expect(library.remove(item.id)).rejects.toMatchObject({ code: 'aborted' });
@@ -130,6 +134,7 @@ describe('a failed write changes nothing and says what happened', () => {
   it('a batch save that fails on its third article leaves none of them', async () => {
     const { library, failWith } = await failingLibrary('bodies');
     await library.save(articleOf(STORIES.harbour));
+    await library.indexPending();
     const before = await snapshot(library.db);
     let writes = 0;
     failWith(() => (++writes === 3 ? quotaExceeded({} as DBCoreMutateRequest, {} as DBCoreTable) : null));
@@ -141,6 +146,7 @@ describe('a failed write changes nothing and says what happened', () => {
     const { library, failWith } = await failingLibrary('articles');
     const item = await library.save(articleOf(STORIES.tokyo));
     await library.update(item.id, { tags: ['spring'] });
+    await library.indexPending();
     const before = await snapshot(library.db);
     failWith(quotaExceeded);
     await expect(library.update(item.id, { tags: ['spring', 'parks'] })).rejects.toMatchObject({ code: 'quota' });

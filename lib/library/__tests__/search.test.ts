@@ -127,13 +127,52 @@ describe('the index follows every change', () => {
   });
 });
 
+describe('indexing after the save', () => {
+  it('a save returns with its article marked pending; the next search indexes it first', async () => {
+    const { library } = await libraryWith();
+    const item = await library.save(articleOf(STORIES.harbour));
+    const marker = await library.db.postings.get(item.id);
+    expect(marker?.pending).toBe(1);
+    expect(await titlesFor(library, 'pontoon')).toEqual([STORIES.harbour.title]);
+    const indexed = await library.db.postings.get(item.id);
+    expect(indexed?.pending).toBeUndefined();
+    expect(indexed?.terms).toContain('pontoon');
+    expect(indexed?.terms).toContain('harbour');
+  });
+
+  it('work left by a page that closed before indexing is done by the next page', async () => {
+    const name = freshName();
+    const popup = await Library.open({ name });
+    await popup.save(articleOf(STORIES.ecole));
+    popup.close();
+    const page = await Library.open({ name });
+    open.push(page);
+    expect((await page.search('cantine')).hits.map((h) => h.item.title)).toEqual([STORIES.ecole.title]);
+  });
+
+  it('an article saved again while another page indexes it ends up indexed with its new text', async () => {
+    const { library } = await libraryWith();
+    const other = await Library.open({ name: library.db.name });
+    open.push(other);
+    for (let round = 0; round < 5; round++) {
+      const text = `Round ${round} notes mention the word marker${round}.`;
+      await Promise.all([library.indexPending(), other.save(articleOf(STORIES.harbour, { text })), library.indexPending(), other.indexPending()]);
+      expect(await titlesFor(library, `marker${round}`)).toEqual([STORIES.harbour.title]);
+      if (round > 0) expect(await titlesFor(library, `marker${round - 1}`)).toEqual([]);
+    }
+  });
+});
+
 describe('the dictionary on disk', () => {
   it('folds many chunks into one when loaded, and fuzzy search still knows every term', async () => {
     const { library } = await libraryWith();
     const other = await Library.open({ name: library.db.name });
     open.push(other);
     // Single saves from a page that never searched: one chunk each.
-    for (let n = 0; n < COMPACT_AFTER_CHUNKS + 5; n++) await other.save(numberedArticle(n));
+    for (let n = 0; n < COMPACT_AFTER_CHUNKS + 5; n++) {
+      await other.save(numberedArticle(n));
+      await other.indexPending();
+    }
     expect(await library.db.vocab.count()).toBe(COMPACT_AFTER_CHUNKS + 5);
     expect((await library.search('batch7')).hits.map((h) => h.item.url)).toEqual(['https://blog.example.com/posts/7']);
     expect(await library.db.vocab.count()).toBe(1);
@@ -147,6 +186,7 @@ describe('the dictionary on disk', () => {
     await library.search('ferry');
     const before = await library.db.vocab.toArray();
     await library.save(articleOf(STORIES.harbour, { url: 'https://news.example.org/2024/03/harbour-follow-up', text: 'The ferries kept their timetable and a lighthouse.' }));
+    await library.indexPending();
     const after = await library.db.vocab.toArray();
     expect(after).toHaveLength(before.length + 1);
     expect(after[after.length - 1].terms.sort()).toEqual(['and', 'kept', 'lighthouse', 'their']);
@@ -159,12 +199,7 @@ describe('rebuilding the index', () => {
     const before = await titlesFor(library, 'pontoon');
     const name = library.db.name;
     await library.db.meta.put({ key: SEARCH_VERSION_KEY, value: -1 });
-    await library.db.bodies.toCollection().modify((body) => {
-      delete body.terms;
-    });
-    await library.db.articles.toCollection().modify((row) => {
-      row.headTerms = [];
-    });
+    await library.db.postings.clear();
     await library.db.vocab.clear();
     library.close();
     const reopened = await Library.open({ name });
