@@ -7,7 +7,7 @@
  * such links sit together, the link is marked `nofollow`/`sponsored`, or the picture has a banner's shape.
  */
 import type { CleanupStep, StepContext } from '../step';
-import { isOtherSite, isProtected, parseUrl, textOf } from './signals';
+import { isOtherSite, isProtected, ownSites, parseUrl, textOf } from './signals';
 
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|bmp)(?:[?#]|$)/i;
 const PAID_REL = /\b(?:sponsored|nofollow|ugc)\b/i;
@@ -21,20 +21,21 @@ function isBannerShape(img: Element): boolean {
   return w / h >= BANNER_RATIO || h / w >= BANNER_RATIO;
 }
 
-function isForeignPictureLink(a: Element, ctx: StepContext): boolean {
+function isForeignPictureLink(a: Element, ctx: StepContext, sites: Set<string>): boolean {
   if (textOf(a)) return false;
   const img = a.querySelector('img, picture');
   if (!img) return false;
   const href = a.getAttribute('href');
   if (!href || IMAGE_FILE.test(parseUrl(href, ctx.url)?.pathname ?? '')) return false;
-  return isOtherSite(href, ctx.url);
+  return isOtherSite(href, ctx.url, sites);
 }
 
 export const imageLinkSpam: CleanupStep = {
   name: 'image-link-spam',
   phase: 'after',
   run(root, ctx) {
-    const links = Array.from(root.querySelectorAll('a[href]')).filter((a) => !isProtected(a) && isForeignPictureLink(a, ctx));
+    const sites = ownSites(ctx.doc, ctx.url);
+    const links = Array.from(root.querySelectorAll('a[href]')).filter((a) => !isProtected(a) && isForeignPictureLink(a, ctx, sites));
     if (!links.length) return;
     const byParent = new Map<Element, Element[]>();
     for (const a of links) {

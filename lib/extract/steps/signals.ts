@@ -43,12 +43,30 @@ export function parseUrl(href: string | null, base: string): URL | null {
   }
 }
 
-/** True when `href` leads to a different site than `pageUrl`. */
-export function isOtherSite(href: string | null, pageUrl: string): boolean {
+/**
+ * The sites the page belongs to: the one it was served from, and the one its `<link rel="canonical">`
+ * and `og:url` name. A page read from a mirror, an archive, a proxy or a local test server links home to
+ * its real site, and those links are its own.
+ */
+export function ownSites(doc: Document, pageUrl: string): Set<string> {
+  const sites = new Set<string>();
+  const add = (href: string | null | undefined) => {
+    const u = parseUrl(href?.trim() ?? null, pageUrl);
+    if (u) sites.add(siteOf(u.hostname));
+  };
+  add(pageUrl);
+  add(doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href'));
+  add(doc.querySelector('meta[property="og:url" i][content], meta[name="og:url" i][content]')?.getAttribute('content'));
+  return sites;
+}
+
+/** True when `href` leads to a site other than the page's own (`sites`, from `ownSites`; default: `pageUrl`'s). */
+export function isOtherSite(href: string | null, pageUrl: string, sites?: Set<string>): boolean {
   const u = parseUrl(href, pageUrl);
+  if (!u) return false;
+  if (sites) return !sites.has(siteOf(u.hostname));
   const page = parseUrl(pageUrl, pageUrl);
-  if (!u || !page) return false;
-  return siteOf(u.hostname) !== siteOf(page.hostname);
+  return !!page && siteOf(u.hostname) !== siteOf(page.hostname);
 }
 
 /** Elements that carry content even without text. */
