@@ -10,16 +10,22 @@
  * 4. `AFTER_READABILITY` steps on the article, each removal recorded.
  * 5. URLs made absolute, classes trimmed to those the reader uses, then DOMPurify (`sanitize.ts`).
  * 6. Plain text, word count and reading time from the sanitised article (`text.ts`).
+ *
+ * No article (Readability found nothing, or too little): "show anyway" offers the best effort, which is
+ * Readability's pick unless that pick is tiny beside the page (a footer line of a shop page); then it is
+ * the page's body, cleaned by the before steps and the `WHOLE_BODY` steps (see `steps/index.ts`).
  */
 import { Readability } from '@mozilla/readability';
 import type { Article, ExtractOptions, ExtractResult, NotArticle, Removal } from './types';
 import { sanitizeToFragment } from './sanitize';
 import { blockText, textStats } from './text';
 import { sampleOf, type StepContext } from './step';
-import { AFTER_READABILITY, BEFORE_READABILITY } from './steps';
+import { AFTER_READABILITY, BEFORE_READABILITY, WHOLE_BODY } from './steps';
 
 /** Fewer words than this and the page is "not an article" (the user can still show it anyway). */
 export const MIN_ARTICLE_WORDS = 50;
+/** Readability's pick is "tiny" beside the page when the cleaned body has this many times its words. */
+const TINY_PICK_RATIO = 4;
 
 /** Attributes holding one URL, made absolute against the page's base URL. */
 const URL_ATTRS: Array<[string, string]> = [
@@ -84,8 +90,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   }).parse();
 
   if (!parsed || !parsed.content) {
-    const body = doc.body ? cloneDocument(doc, options.isHidden).body : null;
-    const bestEffort = body ? finish(body, {}, doc, url, baseUrl, win, [], [], options) : null;
+    const bestEffort = bodyBestEffort(doc, url, baseUrl, win, {}, options);
     return notArticle(url, 'no-content', 'No article could be found on this page.', bestEffort && bestEffort.wordCount > 0 ? bestEffort : null);
   }
 
@@ -99,9 +104,41 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   const article = finish(content, parsed, doc, url, baseUrl, win, removed, removedHtml, options);
   if (article.wordCount < MIN_ARTICLE_WORDS) {
-    return notArticle(url, 'too-short', `The page has only ${article.wordCount} words of text.`, article);
+    const body = options.readabilityOnly ? null : bodyBestEffort(doc, url, baseUrl, win, parsed, options);
+    const bestEffort = body && body.wordCount >= Math.max(1, article.wordCount) * TINY_PICK_RATIO ? body : article;
+    return notArticle(url, 'too-short', `The page has only ${article.wordCount} words of text.`, bestEffort);
   }
   return article;
+}
+
+/**
+ * The page's body as the best effort for a page that is no article: a fresh copy (Readability has taken
+ * the first one apart), cleaned by the before steps and the steps that make sense on a whole page.
+ * Plain Readability (`readabilityOnly`) gets the raw body, as before.
+ */
+function bodyBestEffort(doc: Document, url: string, baseUrl: string, win: DomWindow, meta: ParsedMeta, options: ExtractOptions): Article | null {
+  if (!doc.body) return null;
+  const copy = cloneDocument(doc, options.isHidden);
+  const body = copy.body;
+  if (!body || !copy.documentElement) return null;
+  dropDanglingUrls(copy);
+  const removed: Removal[] = [];
+  const ctx: StepContext = {
+    doc: copy,
+    url,
+    title: meta.title ?? '',
+    byline: meta.byline ?? null,
+    excerpt: meta.excerpt ?? null,
+    remove(el, step) {
+      removed.push({ step, sample: sampleOf(el) });
+      el.remove();
+    },
+  };
+  if (!options.readabilityOnly) {
+    for (const step of BEFORE_READABILITY) step.run(copy.documentElement, ctx);
+    for (const step of WHOLE_BODY) step.run(body, ctx);
+  }
+  return finish(body, meta, doc, url, baseUrl, win, removed, removed.map(() => ''), options);
 }
 
 interface ParsedMeta {

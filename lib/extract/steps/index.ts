@@ -23,6 +23,11 @@
  *   5. legal-footer: copyright lines in the tail.
  *   6. repeated-blocks: a second copy of a standfirst or a pull quote, once chrome no longer pads them.
  *   7. empty-elements: last, to sweep the shells every earlier step left.
+ *
+ * On a whole page body (the best effort "show anyway" offers when the page is no article, such as a shop
+ * page): the after steps that judge a block by its own markup, links or text, in the same order. Those
+ * that look for a story's opening, tail or standfirst (tag-list, duplicate-title, opening-meta,
+ * repeated-blocks) assume an article and are left out.
  */
 import type { CleanupStep } from '../step';
 import { duplicateTitle } from './duplicate-title';
@@ -59,5 +64,17 @@ export const AFTER_READABILITY: CleanupStep[] = [
   openingMeta,
   legalFooter,
   repeatedBlocks,
+  emptyElements,
+];
+export const WHOLE_BODY: CleanupStep[] = [
+  landmarks,
+  adSlots,
+  comments,
+  controls,
+  shareBars,
+  imageLinkSpam,
+  siteLogo,
+  linkBlocks,
+  legalFooter,
   emptyElements,
 ];
