@@ -114,11 +114,15 @@ export async function startFirefoxHarness(options: FirefoxHarnessOptions = {}): 
       .catch(() => undefined);
   });
 
-  /** The page whose document is at an address starting with `prefix` (BiDi keeps stale `url()`s for them). */
-  const findPage = async (prefix: string, timeoutMs = 15_000): Promise<Page> => {
+  /**
+   * A tab, not among `before`, whose document is at an address starting with `prefix` (BiDi keeps
+   * stale `url()`s for tabs the extension opens, so each page is asked).
+   */
+  const findNewPage = async (before: Set<Page>, prefix: string, timeoutMs = 15_000): Promise<Page> => {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       for (const page of await browser.pages()) {
+        if (before.has(page)) continue;
         const href = await page.evaluate(() => location.href).catch(() => '');
         if (href.startsWith(prefix)) return page;
       }
@@ -144,10 +148,11 @@ export async function startFirefoxHarness(options: FirefoxHarnessOptions = {}): 
       const hook = new URL(E2E_OPEN_PATH, control.origin);
       hook.searchParams.set('page', path);
       if (tabFor) hook.searchParams.set('tabFor', tabFor);
+      const before = new Set(await browser.pages());
       const opener = await browser.newPage();
       // The hook closes this tab as it opens the extension page, so the navigation may never finish.
       void opener.goto(hook.href).catch(() => undefined);
-      const page = await findPage(`${extensionOrigin}${path}`);
+      const page = await findNewPage(before, `${extensionOrigin}${path}`);
       extensionPages.add(page);
       watch(page);
       await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });

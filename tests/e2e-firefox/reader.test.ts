@@ -20,20 +20,52 @@ interface Expected {
 const SEED = resolve(ROOT, 'tests/fixtures/pages/seed-tumble');
 const expected = JSON.parse(readFileSync(resolve(SEED, 'expected.json'), 'utf8')) as Expected;
 
+/**
+ * One real page from ../shared/corpus (beside the repository): a fact-check article from an Indian
+ * news site, full of third-party scripts that cannot load here. Chosen because it declares its charset
+ * (Firefox, unlike the command line, does not guess UTF-8 for pages served over HTTP) and Node
+ * extraction finds every sentence of its hand-labelled text. The expectations are that hand-labelled
+ * text, never the extension's own output.
+ */
+const CORPUS_DIR = resolve(ROOT, '../shared/corpus/zyte');
+const CORPUS_ID = '076f4f33bf75059db581bedf36e76fb65e89a8f7752db3339aa3ea11c5122f32';
+const corpusPage = findCorpusPage(CORPUS_ID);
+
+function findCorpusPage(id: string): { id: string; url: string; articleBody: string } | null {
+  const truthFile = resolve(CORPUS_DIR, 'ground-truth.json');
+  if (!existsSync(truthFile)) return null;
+  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as Record<string, { url: string; articleBody: string }>;
+  // Present but without this page is a broken corpus, not a missing one: fail, do not skip.
+  if (!truth[id]) throw new Error(`The corpus at ${CORPUS_DIR} has no page ${id}`);
+  return { id, ...truth[id] };
+}
+
+if (!corpusPage) {
+  console.warn(`Firefox corpus page: skipped, no corpus at ${CORPUS_DIR} (it lives in ../shared/corpus beside the repository).`);
+}
+
+/** One Firefox for the file: it takes 15 s or more to start on a loaded machine. */
+let h: FirefoxHarness;
+
+beforeAll(async () => {
+  // Served as if from their own sites: a page's home and section links are then links to "this site"
+  // (which the clean-up steps treat as site chrome), as they were when the page was saved.
+  h = await startFirefoxHarness({
+    roots: corpusPage ? { '/corpus/': resolve(CORPUS_DIR, 'html') } : {},
+    rehost: [new URL(expected.url).origin, ...(corpusPage ? [new URL(corpusPage.url).origin] : [])],
+  });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
 describe('the seed page in Firefox', () => {
-  let h: FirefoxHarness;
   let reader: Page;
 
   beforeAll(async () => {
-    // Served as if from its own site: its home and section links are then links to "this site" (which
-    // the clean-up steps treat as site chrome), as they were when the page was saved.
-    h = await startFirefoxHarness({ rehost: [new URL(expected.url).origin] });
     const { url } = await h.openPage('/pages/seed-tumble/source.html');
     reader = await h.openReader(url);
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('shows the article and everything it must contain', async () => {
@@ -68,46 +100,12 @@ describe('the seed page in Firefox', () => {
   });
 });
 
-/**
- * One real page from ../shared/corpus (beside the repository): a fact-check article from an Indian
- * news site, full of third-party scripts that cannot load here. Chosen because it declares its charset
- * (Firefox, unlike the command line, does not guess UTF-8 for pages served over HTTP) and Node
- * extraction finds every sentence of its hand-labelled text. The expectations are that hand-labelled
- * text, never the extension's own output.
- */
-const CORPUS_DIR = resolve(ROOT, '../shared/corpus/zyte');
-const CORPUS_ID = '076f4f33bf75059db581bedf36e76fb65e89a8f7752db3339aa3ea11c5122f32';
-const corpusPage = findCorpusPage(CORPUS_ID);
-
-function findCorpusPage(id: string): { id: string; url: string; articleBody: string } | null {
-  const truthFile = resolve(CORPUS_DIR, 'ground-truth.json');
-  if (!existsSync(truthFile)) return null;
-  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as Record<string, { url: string; articleBody: string }>;
-  // Present but without this page is a broken corpus, not a missing one: fail, do not skip.
-  if (!truth[id]) throw new Error(`The corpus at ${CORPUS_DIR} has no page ${id}`);
-  return { id, ...truth[id] };
-}
-
-if (!corpusPage) {
-  console.warn(`Firefox corpus page: skipped, no corpus at ${CORPUS_DIR} (it lives in ../shared/corpus beside the repository).`);
-}
-
 describe.skipIf(!corpusPage)('a corpus page in Firefox (needs ../shared/corpus)', () => {
-  let h: FirefoxHarness;
   let reader: Page;
 
   beforeAll(async () => {
-    const page = corpusPage!;
-    h = await startFirefoxHarness({
-      roots: { '/corpus/': resolve(CORPUS_DIR, 'html') },
-      rehost: [new URL(page.url).origin],
-    });
-    const { url } = await h.openPage(`/corpus/${page.id}.html.gz`);
+    const { url } = await h.openPage(`/corpus/${corpusPage!.id}.html.gz`);
     reader = await h.openReader(url);
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('shows the hand-labelled article text', async () => {
