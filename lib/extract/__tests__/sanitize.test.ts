@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { safeSrcset, safeUrl, sanitize, sanitizeToFragment, videoLinkFor } from '../sanitize';
+import { safeSrcset, safeUrl, sanitize, sanitizeToFragment } from '../sanitize';
+import { videoLinkFor } from '../video-embeds';
 import { reserialised, unsafeIn } from '../../../tests/unit/unsafe-dom';
 
 const win = window as Window & typeof globalThis;
