@@ -102,6 +102,17 @@ export const badlyEncoded: fc.Arbitrary<string> = fc
     return page.slice(0, cut) + junk + page.slice(cut);
   });
 
+/**
+ * Pages for the whole pipeline, where each case costs a Readability run: mostly soups and short
+ * articles, a mutated fixture page now and then.
+ */
+export const anyPage: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: htmlSoup },
+  { weight: 3, arbitrary: articleWithSoup },
+  { weight: 1, arbitrary: mutatedPage },
+  { weight: 1, arbitrary: badlyEncoded },
+);
+
 /** Any of the above, small soups most often (they are cheap, and where parsers get creative). */
 export const anyHtml: fc.Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: htmlSoup },

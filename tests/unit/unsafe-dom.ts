@@ -25,6 +25,8 @@ const DANGEROUS_ATTRS = new Set([
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
 const IGNORED_IN_URLS = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g;
+/** Attributes that are never read as CSS, whatever their element. */
+const TEXT_ATTRS = /^(?:id|name|class|title|alt|lang|xml:lang|dir|role|aria-.*|data-.*)$/;
 /** Attributes a browser follows or fetches. */
 const URL_ATTRS = new Set(['href', 'src', 'srcset', 'poster', 'cite', 'action', 'formaction', 'data', 'xlink:href', 'background', 'longdesc', 'usemap', 'codebase', 'ping', 'manifest', 'lowsrc', 'dynsrc', 'icon', 'content']);
 const WEB_URL = /^https?:\/\/[^\s]+$/i;
@@ -57,7 +59,7 @@ export function unsafeNodes(root: ParentNode): string[] {
         if (DANGEROUS_ATTRS.has(name)) problems.push(`${where} ${name}=`);
         if (URL_ATTRS.has(name) && /^(?:javascript|vbscript|livescript):/i.test(url)) problems.push(`${where} ${name} has a script URL`);
         // SVG and MathML attributes are parsed as CSS (fill="url(...)"); HTML ones are not.
-        if (el.namespaceURI !== HTML_NS && (/url\s*\(\s*['"]?\s*(?!#)/i.test(value) || (/\\/.test(value) && /\(/.test(value)))) {
+        if (el.namespaceURI !== HTML_NS && !TEXT_ATTRS.test(name) && (/url\s*\(\s*['"]?\s*(?!#)/i.test(value) || (/\\/.test(value) && /\(/.test(value)))) {
           problems.push(`${where} ${name} has a CSS url() to another resource`);
         }
         // DOMPurify neutralises `is` by emptying it (the element's type was fixed when it was created).
