@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { READER_SHORTCUT, readerCommandName } from './utils/platform';
 
 /**
  * Build modes:
@@ -38,12 +39,21 @@ export default defineConfig({
   zip: {
     excludeSources: ['tests/**', 'bench/results/**', '**/*.log', 'coverage/**', 'stats.html'],
   },
-  manifest: ({ browser, mode }) => ({
-    name: 'Clean Reader',
-    description: 'Read any article clean: no ads, no clutter. Save it for later, offline. Nothing leaves your browser.',
+  manifest: ({ browser, mode, manifestVersion }) => ({
+    // Name, description and command text come from public/_locales (English and Indonesian).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'storage', ...(mode === 'e2e' ? ['tabs'] : [])],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),
-    action: { default_title: 'Clean Reader' },
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      // Opens the reader (the popup) like a click on the toolbar button, which also grants activeTab.
+      [readerCommandName(manifestVersion)]: {
+        suggested_key: { default: READER_SHORTCUT },
+        description: '__MSG_commandOpenReader__',
+      },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'",
     },

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Article } from '@/lib/extract';
-import { displayHost, formatPublished, formatReadingTime, UI_LANG, usableLocales } from './format';
+import { t } from '@/utils/i18n';
+import { displayHost, formatPublished, formatReadingTime, UI_DIR, UI_LANG, usableLocales } from './format';
 
 export interface ArticleHeaderProps {
   article: Pick<Article, 'url' | 'title' | 'byline' | 'siteName' | 'lang' | 'publishedTime' | 'readingMinutes'>;
@@ -19,12 +20,7 @@ export function ArticleHeader({ article, browserLocales = [], aside }: ArticleHe
     <header class="reader-header">
       {site && (
         <p class="reader-site">
-          <a
-            href={article.url}
-            target="_blank"
-            rel="noopener noreferrer"
-            title={`Open the original page on ${host ?? site}`}
-          >
+          <a href={article.url} target="_blank" rel="noopener noreferrer" title={t('openOriginal', host ?? site)}>
             {site}
           </a>
         </p>
@@ -45,7 +41,7 @@ export function ArticleHeader({ article, browserLocales = [], aside }: ArticleHe
             </time>
           )}
           {article.readingMinutes >= 0 && (
-            <span class="reader-time" lang={UI_LANG} data-testid="reader-time">
+            <span class="reader-time" lang={UI_LANG} dir={UI_DIR} data-testid="reader-time">
               {formatReadingTime(article.readingMinutes)}
             </span>
           )}

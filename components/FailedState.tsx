@@ -1,3 +1,4 @@
+import { t, type MessageKey } from '@/utils/i18n';
 import type { FailureReason } from '@/utils/read-tab';
 import { AlertIcon } from './icons';
 import { StatusPanel } from './StatusPanel';
@@ -11,19 +12,18 @@ export interface FailedStateProps {
   onBack?: () => void;
 }
 
-const TITLES: Record<FailureReason, string> = {
-  timeout: 'The page took too long to read.',
-  error: 'Something went wrong reading this page.',
-  'no-tab': 'The tab to read is gone.',
-  'no-selection': 'Nothing is selected on the page.',
+const TITLES: Record<FailureReason, MessageKey> = {
+  timeout: 'failedTimeout',
+  error: 'failedError',
+  'no-tab': 'failedNoTab',
+  'no-selection': 'failedNoSelection',
 };
 
-const ADVICE: Record<FailureReason, string> = {
-  timeout:
-    'Very large or busy pages can take longer than 5 seconds. Wait for the page to finish loading, then try again.',
-  error: 'Reload the page and try again. If it keeps failing, the details below help a bug report.',
-  'no-tab': 'It may have been closed. Open the article again and click Clean Reader.',
-  'no-selection': 'Select the article’s text on the page first (drag over it), then choose “Use my selection” again.',
+const ADVICE: Record<FailureReason, MessageKey> = {
+  timeout: 'adviceTimeout',
+  error: 'adviceError',
+  'no-tab': 'adviceNoTab',
+  'no-selection': 'adviceNoSelection',
 };
 
 export function FailedState({ reason, detail, onRetry, onBack }: FailedStateProps) {
@@ -32,23 +32,23 @@ export function FailedState({ reason, detail, onRetry, onBack }: FailedStateProp
       testId="state-failed"
       tone="error"
       icon={<AlertIcon />}
-      title={TITLES[reason]}
+      title={t(TITLES[reason])}
       actions={
         <>
           {onRetry && (
             <button type="button" class="button button-primary" data-testid="try-again" onClick={onRetry}>
-              Try again
+              {t('tryAgain')}
             </button>
           )}
           {onBack && (
             <button type="button" class="button" onClick={onBack}>
-              Back to the article
+              {t('backToArticle')}
             </button>
           )}
         </>
       }
     >
-      <p data-reason={reason}>{ADVICE[reason]}</p>
+      <p data-reason={reason}>{t(ADVICE[reason])}</p>
       {reason === 'error' && <p class="status-technical">{detail}</p>}
     </StatusPanel>
   );

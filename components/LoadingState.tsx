@@ -1,10 +1,12 @@
+import { t } from '@/utils/i18n';
+
 export interface LoadingStateProps {
   /** What is being read, for the screen-reader announcement. */
   label?: string;
 }
 
 /** A placeholder shaped like the article it stands for, so the reader does not jump when it arrives. */
-export function LoadingState({ label = 'Reading the page…' }: LoadingStateProps) {
+export function LoadingState({ label = t('loadingPage') }: LoadingStateProps) {
   return (
     <div class="loading" data-testid="state-loading" role="status" aria-busy="true">
       <span class="visually-hidden">{label}</span>

@@ -1,4 +1,5 @@
 import type { NotArticle } from '@/lib/extract';
+import { t, type MessageKey } from '@/utils/i18n';
 import { PageQuestionIcon } from './icons';
 import { StatusPanel } from './StatusPanel';
 
@@ -9,10 +10,10 @@ export interface NotArticleStateProps {
 }
 
 /** Why the page was judged not to be an article, in the UI's words (the pipeline's `message` is for logs). */
-const WHY: Record<NotArticle['reason'], string> = {
-  'no-content': 'Clean Reader found no article on this page: it looks like a home page, a list or an app.',
-  'too-short': 'This page has too little text to be an article.',
-  'too-large': 'This page is too large to read in one go: it looks like an endless feed rather than an article.',
+const WHY: Record<NotArticle['reason'], MessageKey> = {
+  'no-content': 'whyNoContent',
+  'too-short': 'whyTooShort',
+  'too-large': 'whyTooLarge',
 };
 
 export function NotArticleState({ result, onShowAnyway }: NotArticleStateProps) {
@@ -22,21 +23,17 @@ export function NotArticleState({ result, onShowAnyway }: NotArticleStateProps) 
       testId="state-not-article"
       tone="warning"
       icon={<PageQuestionIcon />}
-      title="This page doesn’t look like an article."
+      title={t('notArticleTitle')}
       actions={
         canShow ? (
           <button type="button" class="button button-primary" data-testid="show-anyway" onClick={onShowAnyway}>
-            Show anyway
+            {t('showAnyway')}
           </button>
         ) : undefined
       }
     >
-      <p>{WHY[result.reason]}</p>
-      <p>
-        {canShow
-          ? 'You can still see the text it found, cleaned up as well as it can be. Or select the article’s text on the page and use “Use my selection”.'
-          : 'There is no text to show. If the page has an article, select its text on the page and use “Use my selection”.'}
-      </p>
+      <p>{t(WHY[result.reason])}</p>
+      <p>{canShow ? t('notArticleCanShow') : t('notArticleNothing')}</p>
     </StatusPanel>
   );
 }

@@ -10,6 +10,7 @@ import type { Article } from '@/lib/extract';
 import { sanitize } from '@/lib/extract/sanitize';
 import { ArticleHeader } from './ArticleHeader';
 import { RemovedList } from './RemovedList';
+import { ReadingTools } from './reading/ReadingTools';
 import { RemovedToggle } from './RemovedToggle';
 import { usableLocales } from './format';
 import { revealRemoved, unplacedRemovals } from './reveal-removed';
@@ -26,6 +27,8 @@ const BODY_ID = 'reader-body';
 
 export function Reader({ article, notice, browserLocales }: ReaderProps) {
   const [showRemoved, setShowRemoved] = useState(false);
+  // The body element itself: the reading tools measure it, outline it and read it aloud.
+  const [body, setBody] = useState<HTMLElement | null>(null);
   const html = useMemo(
     () =>
       sanitize(
@@ -40,6 +43,7 @@ export function Reader({ article, notice, browserLocales }: ReaderProps) {
 
   return (
     <article class="reader" lang={lang} dir={dir} data-testid="reader">
+      <ReadingTools article={article} body={body} html={html} lang={lang} dir={dir} />
       {notice}
       <ArticleHeader
         article={article}
@@ -57,6 +61,7 @@ export function Reader({ article, notice, browserLocales }: ReaderProps) {
       />
       <div
         id={BODY_ID}
+        ref={setBody}
         class={showRemoved ? 'reader-body showing-removed' : 'reader-body'}
         data-testid="reader-body"
         // The one sanctioned raw-HTML sink: `html` is sanitize()'s output, computed just above.

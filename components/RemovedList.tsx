@@ -1,6 +1,7 @@
 import type { Removal } from '@/lib/extract';
 import { stepLabel } from './reveal-removed';
-import { UI_LANG } from './format';
+import { t } from '@/utils/i18n';
+import { UI_DIR, UI_LANG } from './format';
 
 export interface RemovedListProps {
   /** Removals with no place in the article (taken from the page before the article was found). */
@@ -13,10 +14,11 @@ export function RemovedList({ removals }: RemovedListProps) {
     <section
       class="removed-list"
       lang={UI_LANG}
+      dir={UI_DIR}
       data-testid="removed-list"
-      aria-label="Removed from around the article"
+      aria-label={t('removedAround')}
     >
-      <h2>Removed from around the article</h2>
+      <h2>{t('removedAround')}</h2>
       <ul>
         {removals.map((r, i) => (
           <li key={i}>

@@ -1,4 +1,5 @@
-import { UI_LANG } from './format';
+import { plural, t } from '@/utils/i18n';
+import { UI_DIR, UI_LANG } from './format';
 
 export interface RemovedToggleProps {
   count: number;
@@ -8,25 +9,21 @@ export interface RemovedToggleProps {
   controls: string;
 }
 
-const plural = new Intl.PluralRules(UI_LANG);
-
 /** "7 blocks removed · Show": lets the user check that nothing of value was cut. */
 export function RemovedToggle({ count, shown, onToggle, controls }: RemovedToggleProps) {
-  const noun = plural.select(count) === 'one' ? 'block' : 'blocks';
   return (
     <button
       type="button"
       class="removed-toggle"
       lang={UI_LANG}
+      dir={UI_DIR}
       aria-pressed={shown}
       aria-controls={controls}
       data-testid="removed-toggle"
       onClick={onToggle}
     >
-      <span class="removed-count">
-        {count} {noun} removed
-      </span>
-      <span class="removed-action">{shown ? 'Hide' : 'Show'}</span>
+      <span class="removed-count">{plural('removedBlocks', count)}</span>
+      <span class="removed-action">{shown ? t('hide') : t('show')}</span>
     </button>
   );
 }

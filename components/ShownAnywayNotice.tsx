@@ -1,4 +1,5 @@
-import { UI_LANG } from './format';
+import { t } from '@/utils/i18n';
+import { UI_DIR, UI_LANG } from './format';
 
 export interface ShownAnywayNoticeProps {
   onBack: () => void;
@@ -7,10 +8,10 @@ export interface ShownAnywayNoticeProps {
 /** Above a best-effort reader: a reminder that the page was not judged an article. */
 export function ShownAnywayNotice({ onBack }: ShownAnywayNoticeProps) {
   return (
-    <div class="notice" lang={UI_LANG} role="note" data-testid="shown-anyway">
-      <p>This page doesn’t look like an article; this is the best text Clean Reader could find.</p>
+    <div class="notice" lang={UI_LANG} dir={UI_DIR} role="note" data-testid="shown-anyway">
+      <p>{t('shownAnyway')}</p>
       <button type="button" class="button button-small" onClick={onBack}>
-        Back
+        {t('back')}
       </button>
     </div>
   );

@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+import { t } from '@/utils/i18n';
 import { BrandMark, ArticleIcon, OpenInTabIcon, SelectionIcon } from './icons';
 
 export interface ToolbarProps {
@@ -7,21 +9,24 @@ export interface ToolbarProps {
   onUseSelection?: () => void;
   /** Goes back from the selection to the article the pipeline found. */
   onUseArticle?: () => void;
+  /** More actions, first in the bar (the library's Save and Library). */
+  children?: ComponentChildren;
 }
 
 /** The bar above the reader: the name, and the actions that apply to the current state. */
-export function Toolbar({ onOpenInTab, onUseSelection, onUseArticle }: ToolbarProps) {
+export function Toolbar({ onOpenInTab, onUseSelection, onUseArticle, children }: ToolbarProps) {
   return (
-    <header class="toolbar" lang="en">
+    <header class="toolbar" lang={t('lang')}>
       <span class="brand">
         <BrandMark />
-        <span class="brand-name">Clean Reader</span>
+        <span class="brand-name">{t('brandName')}</span>
       </span>
-      <nav class="toolbar-actions" aria-label="Reader actions">
+      <nav class="toolbar-actions" aria-label={t('readerActions')}>
+        {children}
         {onUseArticle && (
           <button type="button" class="button button-quiet" onClick={onUseArticle} data-testid="use-article">
             <ArticleIcon />
-            <span>Whole article</span>
+            <span>{t('wholeArticle')}</span>
           </button>
         )}
         {onUseSelection && (
@@ -30,16 +35,16 @@ export function Toolbar({ onOpenInTab, onUseSelection, onUseArticle }: ToolbarPr
             class="button button-quiet"
             onClick={onUseSelection}
             data-testid="use-selection"
-            title="Build the article from the text you selected on the page"
+            title={t('useSelectionTitle')}
           >
             <SelectionIcon />
-            <span>Use my selection</span>
+            <span>{t('useSelection')}</span>
           </button>
         )}
         {onOpenInTab && (
           <button type="button" class="button button-quiet" onClick={onOpenInTab} data-testid="open-in-tab">
             <OpenInTabIcon />
-            <span>Open in a tab</span>
+            <span>{t('openInTab')}</span>
           </button>
         )}
       </nav>

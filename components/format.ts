@@ -3,8 +3,12 @@
  * knows it (the date sits inside the article, next to its text), else in the browser's.
  */
 
-/** The UI's own language: its strings are English for now. */
-export const UI_LANG = 'en';
+import { t, uiLang } from '@/utils/i18n';
+
+/** The language the UI's strings are in (the browser's i18n picks the catalogue: 'en' or 'id'). */
+export const UI_LANG = uiLang();
+/** Its direction: set with UI_LANG, so UI words inside a right-to-left article keep their order. */
+export const UI_DIR = t('dir') === 'rtl' ? 'rtl' : 'ltr';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -38,9 +42,8 @@ export function formatPublished(iso: string | null | undefined, locales: string[
 
 /** "3 min read"; "Under 1 min read" for a very short text. */
 export function formatReadingTime(minutes: number): string {
-  if (minutes < 1) return 'Under 1 min read';
-  const n = new Intl.NumberFormat(UI_LANG, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
-  return `${n} read`;
+  if (minutes < 1) return t('readingTimeUnder');
+  return t('readingTime', new Intl.NumberFormat(UI_LANG).format(minutes));
 }
 
 /** The host a link points to, without `www.`, for "from example.org". */

@@ -5,6 +5,10 @@ import { LoadingState } from '@/components/LoadingState';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { LibraryErrorState } from '@/components/library/LibraryStates';
 import { getLibrary } from '@/utils/library';
+import { followSettings } from '@/utils/apply-settings';
+
+// The reading settings' theme and type apply to this whole page, and follow changes made elsewhere.
+followSettings(document.documentElement);
 
 // The library page: open the database, purge the trash of what is past 30 days, show the list.
 document.documentElement.classList.add('in-tab');

@@ -5,6 +5,10 @@ import './style.css';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { parseReaderParams } from '@/utils/reader-params';
 import { App } from './App';
+import { followSettings } from '@/utils/apply-settings';
+
+// The reading settings' theme and type apply to this whole page, and follow changes made elsewhere.
+followSettings(document.documentElement);
 
 // The toolbar popup has no tab of its own; "open in a tab" (and the tests) show this page in one.
 void browser.tabs

@@ -7,6 +7,10 @@ import { SavedArticleView } from '@/components/library/SavedArticleView';
 import { getLibrary } from '@/utils/library';
 import { parseReaderParams } from '@/utils/reader-params';
 import { App } from '../popup/App';
+import { followSettings } from '@/utils/apply-settings';
+
+// The reading settings' theme and type apply to this whole page, and follow changes made elsewhere.
+followSettings(document.documentElement);
 
 // The reader in a full tab: `?id=ID` is a saved article (offline, from the library); `?tabId=N` reads a
 // live tab, exactly as the popup does.

@@ -35,6 +35,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Page size; `null` lets pages follow the window (headed use). Playwright's 1280x720 when omitted. */
   viewport?: { width: number; height: number } | null;
+  /** More command-line flags, e.g. `--lang=id` to see the extension in another UI language. */
+  extraArgs?: string[];
 }
 
 export interface LaunchedBrowser {
@@ -50,7 +52,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Launc
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
-    args: chromiumArgs(options.extensionDir),
+    args: [...chromiumArgs(options.extensionDir), ...(options.extraArgs ?? [])],
     ...(options.viewport !== undefined ? { viewport: options.viewport } : {}),
   });
   let closed = false;

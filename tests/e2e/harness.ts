@@ -53,6 +53,8 @@ export interface HarnessOptions {
   /** Headless unless false (the tests always are; `npm start` is not). */
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
+  /** More Chromium flags (`--lang=id` shows the extension's Indonesian strings). */
+  browserArgs?: string[];
 }
 
 export interface Harness {
@@ -88,6 +90,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       extensionDir,
       headless: options.headless ?? true,
       viewport: options.viewport,
+      extraArgs: options.browserArgs,
     });
   } catch (error) {
     await server.close();
