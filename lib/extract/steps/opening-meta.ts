@@ -5,7 +5,7 @@
  * looks for; headings, list items and captions are left alone.
  */
 import type { CleanupStep } from '../step';
-import { comparable, isProtected, openingBlocks, textOf } from './signals';
+import { comparable, isProtected, openingBlocks, textOf, URL_TEXT } from './signals';
 
 /** Longest line taken for chrome: "Updated 5:27 am CST, Wednesday, November 20, 2019" fits. */
 const MAX_CHROME_CHARS = 64;
@@ -14,8 +14,6 @@ const MAX_CHROME_LETTER_WORDS = 4;
 /** A line with a year or a clock time is a timestamp and may name a weekday, a month and a zone too. */
 const MAX_TIMESTAMP_LETTER_WORDS = 6;
 const TIMESTAMP = /(?:^|\D)(?:19|20)\d\d(?:\D|$)|\d{1,2}[:.]\d\d(?:\D|$)/;
-/** The page's own address printed as text. */
-const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
 const LETTER_WORD = /\p{L}+/gu;
 const HAS_DIGIT = /\p{N}/u;
 /** Sentences and questions are prose or headings, not chrome. */
@@ -41,7 +39,7 @@ export const openingMeta: CleanupStep = {
         HAS_DIGIT.test(text) &&
         letterWords <= (TIMESTAMP.test(text) ? MAX_TIMESTAMP_LETTER_WORDS : MAX_CHROME_LETTER_WORDS) &&
         !PROSE_MARK.test(text);
-      if (isByline || isChrome || URL_LINE.test(text)) ctx.remove(el, this.name);
+      if (isByline || isChrome || URL_TEXT.test(text)) ctx.remove(el, this.name);
     }
   },
 };

@@ -95,6 +95,9 @@ export const BLOCK_SELECTOR = 'p, div, section, aside, header, footer, ul, ol, l
 /** Paragraph-like text long enough to be the story rather than chrome. */
 export const STORY_TEXT_MIN = 80;
 
+/** A line that is only a web address. */
+export const URL_TEXT = /^(?:https?:\/\/|www\.)\S+$/i;
+
 /** The opening region never reaches further than this many elements. */
 const OPENING_MAX_BLOCKS = 40;
 
@@ -106,7 +109,9 @@ export function openingBlocks(root: Element): Element[] {
   const out: Element[] = [];
   for (const el of Array.from(root.querySelectorAll(BLOCK_SELECTOR + ', span'))) {
     const chars = textLengthWithin(el, STORY_TEXT_MIN);
-    if (chars >= STORY_TEXT_MIN && (el.tagName === 'P' || !el.querySelector(BLOCK_SELECTOR))) break;
+    // The page's own address printed above the story (print headers) is long but no story.
+    const isStory = chars >= STORY_TEXT_MIN && (el.tagName === 'P' || !el.querySelector(BLOCK_SELECTOR)) && !URL_TEXT.test(textOf(el));
+    if (isStory) break;
     out.push(el);
     if (out.length >= OPENING_MAX_BLOCKS) break;
   }
