@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openSidePanel, readerCommandName, sidePanelKind, sidePanelPath, syncItemQuotaBytes } from './platform';
+
+type Api = Record<string, unknown>;
+const api = fakeBrowser as unknown as Api;
+
+describe('browser differences', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => {
+    delete api.sidePanel;
+    delete api.sidebarAction;
+    vi.restoreAllMocks();
+  });
+
+  it('names the command that opens the popup by manifest version', () => {
+    expect(readerCommandName(3)).toBe('_execute_action');
+    expect(readerCommandName(2)).toBe('_execute_browser_action');
+  });
+
+  it('opens Chromium’s side panel for the tab, calling open() without awaiting first (the user’s gesture)', async () => {
+    const calls: string[] = [];
+    api.sidePanel = {
+      setOptions: vi.fn(async (o: object) => void calls.push(`setOptions ${JSON.stringify(o)}`)),
+      open: vi.fn(async (o: object) => void calls.push(`open ${JSON.stringify(o)}`)),
+    };
+    expect(sidePanelKind()).toBe('side-panel');
+    const done = openSidePanel(7, 3);
+    // Both calls were made synchronously, inside the click.
+    expect((api.sidePanel as { open: ReturnType<typeof vi.fn> }).open).toHaveBeenCalledWith({ windowId: 3 });
+    expect(await done).toBe(true);
+    expect(calls[0]).toBe(`setOptions ${JSON.stringify({ tabId: 7, path: sidePanelPath(7), enabled: true })}`);
+  });
+
+  it('opens Firefox’s sidebar with the reader for the tab', async () => {
+    const setPanel = vi.fn(async () => undefined);
+    api.sidebarAction = { open: vi.fn(async () => undefined), setPanel };
+    expect(sidePanelKind()).toBe('sidebar');
+    expect(await openSidePanel(9)).toBe(true);
+    expect(setPanel).toHaveBeenCalledWith({ tabId: 9, panel: expect.stringMatching(/\/sidepanel\.html\?tabId=9$/) });
+  });
+
+  it('says so when the browser has no side panel, or refuses to open it', async () => {
+    expect(sidePanelKind()).toBeNull();
+    expect(await openSidePanel(1)).toBe(false);
+    api.sidePanel = { setOptions: async () => undefined, open: async () => Promise.reject(new Error('no gesture')) };
+    expect(await openSidePanel(1)).toBe(false);
+  });
+
+  it('reads storage.sync’s per-item limit from the API', () => {
+    expect(syncItemQuotaBytes()).toBe(8192);
+  });
+});
