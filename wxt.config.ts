@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { READER_SHORTCUT, readerCommandName } from './utils/platform';
+import { COMMAND_SAVE_PAGE } from './utils/commands';
 
 /**
  * Build modes:
@@ -44,7 +45,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'scripting', 'storage', ...(mode === 'e2e' ? ['tabs'] : [])],
+    // contextMenus: "Save page/link for later"; unlimitedStorage: the library keeps whole articles offline.
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage', ...(mode === 'e2e' ? ['tabs'] : [])],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),
     action: { default_title: '__MSG_extName__' },
     commands: {
@@ -53,6 +55,7 @@ export default defineConfig({
         suggested_key: { default: READER_SHORTCUT },
         description: '__MSG_commandOpenReader__',
       },
+      [COMMAND_SAVE_PAGE]: { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save this page for later' },
     },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'",

@@ -52,13 +52,18 @@ async function main() {
     console.log(corpusMissingMessage('bench:library'));
     return;
   }
-  const paragraphs = corpus.flatMap((p) => p.articleBody.split(/\n+/)).map((p) => p.trim()).filter((p) => p.length >= 40);
+  const paragraphs = corpus
+    .flatMap((p) => p.articleBody.split(/\n+/))
+    .map((p) => p.trim())
+    .filter((p) => p.length >= 40);
   const code = await bundlePage();
   const server = createServer((req, res) => {
     if (req.url === '/bench.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(code);
     } else {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>');
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>');
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -67,7 +72,15 @@ async function main() {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: !args.headed,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -80,19 +93,27 @@ async function main() {
     await page.evaluate((list) => window.libraryBench.setParagraphs(list), paragraphs);
     await page.evaluate(() => window.libraryBench.reset());
 
-    console.log(`bench:library: ${total} articles from ${paragraphs.length} corpus paragraphs; ${describeMachine(machineInfo())}`);
+    console.log(
+      `bench:library: ${total} articles from ${paragraphs.length} corpus paragraphs; ${describeMachine(machineInfo())}`,
+    );
     const chunk = 500;
     let fillMs = 0;
     let chars = 0;
     for (let from = 0; from < total; from += chunk) {
-      const r = await page.evaluate(([f, c]) => window.libraryBench.fill(f, c), [from, Math.min(chunk, total - from)] as const);
+      const r = await page.evaluate(([f, c]) => window.libraryBench.fill(f, c), [
+        from,
+        Math.min(chunk, total - from),
+      ] as const);
       fillMs += r.ms;
       chars += r.chars;
       process.stdout.write(`\r  filled ${Math.min(from + chunk, total)} / ${total} (${(fillMs / 1000).toFixed(0)} s)`);
     }
     process.stdout.write('\n');
 
-    const { save: saves, indexed } = await page.evaluate(([f, c]) => window.libraryBench.saves(f, c), [total, 50] as const);
+    const { save: saves, indexed } = await page.evaluate(([f, c]) => window.libraryBench.saves(f, c), [
+      total,
+      50,
+    ] as const);
     const firstPages = await page.evaluate((c) => window.libraryBench.firstPages(c), 30);
     const search = await page.evaluate(([c, t]) => window.libraryBench.searches(c, t), [200, total] as const);
     const opens = await page.evaluate(([c, t]) => window.libraryBench.opens(c, t), [100, total] as const);
@@ -122,15 +143,55 @@ async function main() {
       formatTable(
         ['measure', 'median ms', 'p95 ms', 'runs', 'target', 'met'],
         [
-          ['one save', results.save.median, results.save.p95, saves.length, `median <= ${TARGETS.saveMedian}`, ok(results.save.median, TARGETS.saveMedian)],
-          ['save + index', results.saveUntilSearchable.median, results.saveUntilSearchable.p95, indexed.length, '(no target)', '-'],
-          ['first page', results.firstPage.median, results.firstPage.p95, firstPages.length, `<= ${TARGETS.firstPage}`, ok(results.firstPage.p95, TARGETS.firstPage)],
-          ['one search', results.search.median, results.search.p95, searchTimes.length, `p95 <= ${TARGETS.searchP95}`, ok(results.search.p95, TARGETS.searchP95)],
-          ['open article', results.open.median, results.open.p95, opens.length, `<= ${TARGETS.open}`, ok(results.open.p95, TARGETS.open)],
+          [
+            'one save',
+            results.save.median,
+            results.save.p95,
+            saves.length,
+            `median <= ${TARGETS.saveMedian}`,
+            ok(results.save.median, TARGETS.saveMedian),
+          ],
+          [
+            'save + index',
+            results.saveUntilSearchable.median,
+            results.saveUntilSearchable.p95,
+            indexed.length,
+            '(no target)',
+            '-',
+          ],
+          [
+            'first page',
+            results.firstPage.median,
+            results.firstPage.p95,
+            firstPages.length,
+            `<= ${TARGETS.firstPage}`,
+            ok(results.firstPage.p95, TARGETS.firstPage),
+          ],
+          [
+            'one search',
+            results.search.median,
+            results.search.p95,
+            searchTimes.length,
+            `p95 <= ${TARGETS.searchP95}`,
+            ok(results.search.p95, TARGETS.searchP95),
+          ],
+          [
+            'open article',
+            results.open.median,
+            results.open.p95,
+            opens.length,
+            `<= ${TARGETS.open}`,
+            ok(results.open.p95, TARGETS.open),
+          ],
         ],
       ),
     );
-    console.log(formatTable(['search kind', 'median ms', 'p95 ms', 'median hits'], byKind.map((k) => [k.kind, k.median, k.p95, k.medianHits])));
+    console.log(
+      formatTable(
+        ['search kind', 'median ms', 'p95 ms', 'median hits'],
+        byKind.map((k) => [k.kind, k.median, k.p95, k.medianHits]),
+      ),
+    );
     console.log(
       `first search (loads the dictionary of ${usage.vocabulary} terms): ${search.first.toFixed(0)} ms; ` +
         `fill: ${results.fillSeconds.toFixed(0)} s for ${results.textMB.toFixed(0)} MB of text; storage used: ${results.storageMB?.toFixed(0) ?? '?'} MB`,

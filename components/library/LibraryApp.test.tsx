@@ -46,7 +46,9 @@ describe('LibraryApp', () => {
     expect(meta).toContain('1 min read');
     expect(meta).toContain('Saved 1 Mar 2024');
     expect(meta).toContain('Unread');
-    expect(harbour.querySelector('.item-excerpt')?.textContent).toContain('harbour ferries will run every forty minutes');
+    expect(harbour.querySelector('.item-excerpt')?.textContent).toContain(
+      'harbour ferries will run every forty minutes',
+    );
     expect(root.querySelectorAll('[data-testid="library-item"]')[0].textContent).toContain('Link only');
     expect(root.querySelector('[data-testid="library-count"]')?.textContent).toBe('3 articles');
   });
@@ -154,7 +156,12 @@ describe('LibraryApp', () => {
 
   it('reports damaged records instead of failing', async () => {
     const good = await library.save(articleOf(STORIES.harbour));
-    await library.db.articles.add({ ...(await library.db.articles.get(good.id))!, id: undefined, normalizedUrl: 'x', state: 'gone' as 'unread' });
+    await library.db.articles.add({
+      ...(await library.db.articles.get(good.id))!,
+      id: undefined,
+      normalizedUrl: 'x',
+      state: 'gone' as 'unread',
+    });
     mount();
     await waitFor(() => expect(titles()).toEqual([STORIES.harbour.title]));
     expect(root.querySelector('[data-testid="skipped-notice"]')?.textContent).toContain('One saved item is damaged');

@@ -52,7 +52,13 @@ function filterOf(view: LibraryView, tag: string | null): ListFilter {
   };
 }
 
-export function LibraryApp({ library, locales = [], initialQuery = '', searchDelayMs = 150, actions }: LibraryAppProps) {
+export function LibraryApp({
+  library,
+  locales = [],
+  initialQuery = '',
+  searchDelayMs = 150,
+  actions,
+}: LibraryAppProps) {
   const [view, setView] = useState<LibraryView>('all');
   const [tag, setTag] = useState<string | null>(null);
   const [input, setInput] = useState(initialQuery);

@@ -37,18 +37,29 @@ describe('SaveButton', () => {
   it('shows at once that the page is already saved (the popup on a saved page)', async () => {
     await library.save(articleOf(STORIES.harbour));
     act(() =>
-      render(<SaveButton article={articleOf(STORIES.harbour, { url: `${STORIES.harbour.url}?utm_source=feed#top` })} library={Promise.resolve(library)} />, root),
+      render(
+        <SaveButton
+          article={articleOf(STORIES.harbour, { url: `${STORIES.harbour.url}?utm_source=feed#top` })}
+          library={Promise.resolve(library)}
+        />,
+        root,
+      ),
     );
     await waitFor(() => expect(button().dataset.state).toBe('saved'));
     expect(button().textContent).toBe('Saved');
   });
 
   it('says why a save failed, and keeps the button usable', async () => {
-    const failing = { findByUrl: async () => null, save: async () => Promise.reject(new LibraryError('quota')) } as unknown as Library;
+    const failing = {
+      findByUrl: async () => null,
+      save: async () => Promise.reject(new LibraryError('quota')),
+    } as unknown as Library;
     act(() => render(<SaveButton article={articleOf(STORIES.harbour)} library={Promise.resolve(failing)} />, root));
     await waitFor(() => expect(button().dataset.state).toBe('unsaved'));
     click(button());
-    await waitFor(() => expect(root.querySelector('[data-testid="save-error"]')?.textContent).toMatch(/not enough storage space/));
+    await waitFor(() =>
+      expect(root.querySelector('[data-testid="save-error"]')?.textContent).toMatch(/not enough storage space/),
+    );
     expect(button().disabled).toBe(false);
   });
 });

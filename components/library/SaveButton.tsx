@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '@/lib/extract';
 import type { Library, LibraryItem } from '@/lib/library';
 import { BookmarkIcon } from './library-icons';
+import './save-button.css';
 
 export interface SaveButtonProps {
   article: Article;
@@ -68,7 +69,7 @@ export function SaveButton({ article, library }: SaveButtonProps) {
         <BookmarkIcon filled={saved} />
         <span>{label}</span>
       </button>
-      <span class="save-status" role="status" aria-live="polite">
+      <span class="visually-hidden" role="status" aria-live="polite">
         {saved && state.justNow ? 'Saved to your library.' : ''}
       </span>
       {state.kind === 'error' && (

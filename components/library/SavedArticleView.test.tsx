@@ -21,12 +21,16 @@ afterEach(() => {
 });
 
 const state = () => root.querySelector('[data-testid="saved-reader"]')?.getAttribute('data-state');
-const mount = (id: number | null) => act(() => render(<SavedArticleView library={Promise.resolve(library)} id={id} />, root));
+const mount = (id: number | null) =>
+  act(() => render(<SavedArticleView library={Promise.resolve(library)} id={id} />, root));
 
 describe('SavedArticleView', () => {
   it('renders the saved article in the Reader, sanitised again on the way in', async () => {
     const item = await library.save(
-      articleOf(STORIES.harbour, { contentHtml: '<p>The council confirmed the timetable.</p><img src="x" onerror="window.__pwned = 1"><script>window.__pwned = 2</script>' }),
+      articleOf(STORIES.harbour, {
+        contentHtml:
+          '<p>The council confirmed the timetable.</p><img src="x" onerror="window.__pwned = 1"><script>window.__pwned = 2</script>',
+      }),
     );
     mount(item.id);
     await waitFor(() => expect(state()).toBe('article'));
@@ -45,21 +49,27 @@ describe('SavedArticleView', () => {
     click(root.querySelector('[data-testid="reader-favourite"]'));
     click(root.querySelector('[data-testid="reader-archive"]'));
     await waitFor(async () => expect(await library.get(item.id)).toMatchObject({ favourite: true, state: 'archived' }));
-    await waitFor(() => expect(root.querySelector('[data-testid="reader-archive"]')?.getAttribute('aria-pressed')).toBe('true'));
+    await waitFor(() =>
+      expect(root.querySelector('[data-testid="reader-archive"]')?.getAttribute('aria-pressed')).toBe('true'),
+    );
   });
 
   it('explains a link saved without its page and offers to open it', async () => {
     const item = await library.saveLink({ url: 'https://guides.example.org/winter-cycling', title: 'Winter cycling' });
     mount(item.id);
     await waitFor(() => expect(state()).toBe('link'));
-    expect(root.querySelector('[data-testid="open-link"]')?.getAttribute('href')).toBe('https://guides.example.org/winter-cycling');
+    expect(root.querySelector('[data-testid="open-link"]')?.getAttribute('href')).toBe(
+      'https://guides.example.org/winter-cycling',
+    );
     expect(root.textContent).toContain('saved without its page');
   });
 
   it('says so when the article is not in the library, or the address names none', async () => {
     mount(404);
     await waitFor(() => expect(state()).toBe('error'));
-    expect(root.querySelector('[data-testid="saved-error"] .status-title')?.textContent).toBe('This article is not in your library');
+    expect(root.querySelector('[data-testid="saved-error"] .status-title')?.textContent).toBe(
+      'This article is not in your library',
+    );
     mount(null);
     await waitFor(() => expect(root.textContent).toContain('No saved article was named in this address.'));
   });

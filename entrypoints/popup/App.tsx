@@ -6,6 +6,7 @@ import { Reader } from '@/components/Reader';
 import { RestrictedState } from '@/components/RestrictedState';
 import { ShownAnywayNotice } from '@/components/ShownAnywayNotice';
 import { Toolbar } from '@/components/Toolbar';
+import { PopupLibraryActions } from '@/components/library/PopupLibraryActions';
 import type { ExtractMode } from '@/utils/extract-protocol';
 import { openReaderTab } from '@/utils/open-reader-tab';
 import { readTab, type ReadOutcome } from '@/utils/read-tab';
@@ -71,7 +72,9 @@ export function App({ tabId, inTab }: AppProps) {
         onOpenInTab={openInTab}
         onUseSelection={canRead && mode === 'article' ? () => setMode('selection') : undefined}
         onUseArticle={mode === 'selection' && outcome ? () => setMode('article') : undefined}
-      />
+      >
+        <PopupLibraryActions article={article} />
+      </Toolbar>
       <main class="content">
         {outcome === null && <LoadingState />}
         {article && (

@@ -6,11 +6,13 @@
 export type LibraryErrorCode = 'quota' | 'aborted' | 'not-found' | 'corrupt' | 'unavailable' | 'invalid' | 'unknown';
 
 const MESSAGES: Record<LibraryErrorCode, string> = {
-  quota: 'There is not enough storage space to save this. Empty the trash or delete some articles, then try again. Nothing was changed.',
+  quota:
+    'There is not enough storage space to save this. Empty the trash or delete some articles, then try again. Nothing was changed.',
   aborted: 'The library could not finish writing, so it kept everything as it was. Try again.',
   'not-found': 'This article is not in the library (it may have been deleted).',
   corrupt: 'This saved article is damaged and cannot be opened.',
-  unavailable: 'The library cannot be opened in this browser window (storage may be disabled, or the browser is in a private mode that blocks it).',
+  unavailable:
+    'The library cannot be opened in this browser window (storage may be disabled, or the browser is in a private mode that blocks it).',
   invalid: 'This cannot be saved: it has no address.',
   unknown: 'Something went wrong in the library. Nothing was changed.',
 };
@@ -48,8 +50,14 @@ export function toLibraryError(err: unknown, opening = false): LibraryError {
   if (err instanceof LibraryError) return err;
   const names = errorNames(err);
   if (names.includes('QuotaExceededError')) return new LibraryError('quota', err);
-  if (opening || names.some((n) => n === 'MissingAPIError' || n === 'SecurityError')) return new LibraryError('unavailable', err);
-  if (names.some((n) => n === 'AbortError' || n === 'TransactionInactiveError' || n === 'InvalidStateError' || n === 'ConstraintError')) {
+  if (opening || names.some((n) => n === 'MissingAPIError' || n === 'SecurityError'))
+    return new LibraryError('unavailable', err);
+  if (
+    names.some(
+      (n) =>
+        n === 'AbortError' || n === 'TransactionInactiveError' || n === 'InvalidStateError' || n === 'ConstraintError',
+    )
+  ) {
     return new LibraryError('aborted', err);
   }
   return new LibraryError('unknown', err);

@@ -26,7 +26,10 @@ export function rowPasses(row: ArticleRow, filter: ListFilter): boolean {
  * is usually rare, so `list` reads it through the tag index instead of walking every date. Rows whose
  * fields are not valid keys are absent from these indexes: `list` finds and reports them separately.
  */
-export function newestFirst(db: LibraryDB, filter: Omit<ListFilter, 'tag'>): Collection<ArticleRow, number, InsertType<ArticleRow, 'id'>> {
+export function newestFirst(
+  db: LibraryDB,
+  filter: Omit<ListFilter, 'tag'>,
+): Collection<ArticleRow, number, InsertType<ArticleRow, 'id'>> {
   const state = filter.state ?? 'all';
   if (filter.favourite) {
     return db.articles
@@ -47,10 +50,20 @@ export async function idsPassing(db: LibraryDB, filter: ListFilter): Promise<Set
   const state = filter.state ?? 'all';
   if (filter.tag) sets.push((await db.articles.where('tags').equals(filter.tag).primaryKeys()) as number[]);
   if (filter.favourite) {
-    sets.push((await db.articles.where('[favourite+savedAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).primaryKeys()) as number[]);
+    sets.push(
+      (await db.articles
+        .where('[favourite+savedAt]')
+        .between([1, Dexie.minKey], [1, Dexie.maxKey])
+        .primaryKeys()) as number[],
+    );
   }
   if (state !== 'all') {
-    sets.push((await db.articles.where('[state+savedAt]').between([state, Dexie.minKey], [state, Dexie.maxKey]).primaryKeys()) as number[]);
+    sets.push(
+      (await db.articles
+        .where('[state+savedAt]')
+        .between([state, Dexie.minKey], [state, Dexie.maxKey])
+        .primaryKeys()) as number[],
+    );
   }
   if (!sets.length) return null;
   sets.sort((a, b) => a.length - b.length);

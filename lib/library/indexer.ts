@@ -21,7 +21,13 @@ export const SEARCH_VERSION_KEY = 'searchIndexVersion';
 export const INDEX_BATCH = 25;
 
 /** Head terms: what a result is most likely wanted for. Matches here rank above body matches. */
-export function headTermsOf(fields: { title: string; siteName: string | null; byline: string | null; tags: readonly string[]; url: string }): string[] {
+export function headTermsOf(fields: {
+  title: string;
+  siteName: string | null;
+  byline: string | null;
+  tags: readonly string[];
+  url: string;
+}): string[] {
   return uniqueTerms(fields.title, fields.siteName, fields.byline, fields.tags.join(' '), hostOf(fields.url));
 }
 
@@ -64,18 +70,27 @@ export async function markAllPending(db: LibraryDB): Promise<number> {
  * unchanged (an article saved again meanwhile keeps its new marker and is indexed in the next round).
  * Returns how many articles were indexed.
  */
-export async function indexPending(db: LibraryDB, vocab: VocabStore, onProgress?: (done: number) => void): Promise<number> {
+export async function indexPending(
+  db: LibraryDB,
+  vocab: VocabStore,
+  onProgress?: (done: number) => void,
+): Promise<number> {
   let done = 0;
   for (;;) {
     const pending = await db.postings.where('pending').equals(1).limit(INDEX_BATCH).toArray();
     if (!pending.length) return done;
     const ids = pending.map((p) => p.id);
-    const [articles, bodies] = await db.transaction('r', db.articles, db.bodies, () => Promise.all([db.articles.bulkGet(ids), db.bodies.bulkGet(ids)]));
+    const [articles, bodies] = await db.transaction('r', db.articles, db.bodies, () =>
+      Promise.all([db.articles.bulkGet(ids), db.bodies.bulkGet(ids)]),
+    );
     const computed = pending.map((p, i) => {
       const row = articles[i];
       const body = bodies[i];
       // A damaged row is indexed by what can be read of it; its list entry reports the damage.
-      const head = row && typeof row.title === 'string' && typeof row.url === 'string' ? headTermsOf({ ...row, tags: Array.isArray(row.tags) ? row.tags : [] }) : [];
+      const head =
+        row && typeof row.title === 'string' && typeof row.url === 'string'
+          ? headTermsOf({ ...row, tags: Array.isArray(row.tags) ? row.tags : [] })
+          : [];
       const text = body && typeof body.text === 'string' ? body.text : '';
       return { id: p.id, stamp: p.stamp, terms: [...new Set([...uniqueTerms(text), ...head])] };
     });

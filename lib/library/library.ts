@@ -12,7 +12,18 @@ import { listItems, listTags, listTrash } from './list';
 import { articleRow, cleanTags, linkRow, type UserMarks } from './rows';
 import { DB_NAME, LibraryDB, type ArticleRow } from './schema';
 import { searchArticles } from './search';
-import type { ItemChanges, LibraryItem, LinkToSave, ListOptions, ListPage, SavedArticle, SearchOptions, SearchResult, SkippedRecord, TrashedItem } from './types';
+import type {
+  ItemChanges,
+  LibraryItem,
+  LinkToSave,
+  ListOptions,
+  ListPage,
+  SavedArticle,
+  SearchOptions,
+  SearchResult,
+  SkippedRecord,
+  TrashedItem,
+} from './types';
 import { normalizeUrl } from './url';
 import { checkArticleRow, checkBodyRow } from './validate';
 import { VocabStore } from './vocab-store';
@@ -94,11 +105,16 @@ export class Library {
   async saveMany(articles: readonly Article[]): Promise<LibraryItem[]> {
     if (articles.some((article) => !article.url?.trim())) throw new LibraryError('invalid');
     const now = this.now();
-    const rows = await this.write('saved', async () => {
-      const out: ArticleRow[] = [];
-      for (const article of articles) out.push(await this.putArticle(article, now));
-      return out;
-    }, undefined, (result) => result.map((row) => row.id));
+    const rows = await this.write(
+      'saved',
+      async () => {
+        const out: ArticleRow[] = [];
+        for (const article of articles) out.push(await this.putArticle(article, now));
+        return out;
+      },
+      undefined,
+      (result) => result.map((row) => row.id),
+    );
     this.scheduleIndexing();
     return rows.map(toItem);
   }
@@ -159,14 +175,17 @@ export class Library {
     let row: ArticleRow | undefined;
     let body: unknown;
     try {
-      [row, body] = await this.db.transaction('r', this.db.articles, this.db.bodies, () => Promise.all([this.db.articles.get(id), this.db.bodies.get(id)]));
+      [row, body] = await this.db.transaction('r', this.db.articles, this.db.bodies, () =>
+        Promise.all([this.db.articles.get(id), this.db.bodies.get(id)]),
+      );
     } catch (err) {
       throw toLibraryError(err);
     }
     if (!row) throw new LibraryError('not-found');
     const item = toItem(row);
     const checkedBody = checkBodyRow(body, item.downloaded);
-    if (!checkedBody.ok) throw new LibraryError('corrupt', undefined, `This saved article is damaged (${checkedBody.reason}).`);
+    if (!checkedBody.ok)
+      throw new LibraryError('corrupt', undefined, `This saved article is damaged (${checkedBody.reason}).`);
     return { ...item, ...checkedBody.value };
   }
 
@@ -258,11 +277,19 @@ export class Library {
 
   /** Records where the user stopped reading (0..1). Call it throttled (see throttle.ts). */
   async setReadingPosition(id: number, progress: number): Promise<void> {
-    const readingPosition = { progress: Math.min(1, Math.max(0, Number.isFinite(progress) ? progress : 0)), updatedAt: this.now() };
-    await this.write(null, async () => {
-      const changed = await this.db.articles.update(id, { readingPosition });
-      if (!changed) throw new LibraryError('not-found');
-    });
+    const readingPosition = {
+      progress: Math.min(1, Math.max(0, Number.isFinite(progress) ? progress : 0)),
+      updatedAt: this.now(),
+    };
+    // Announced like any edit, so an open library page shows "N% read" as the reader scrolls.
+    await this.write(
+      'updated',
+      async () => {
+        const changed = await this.db.articles.update(id, { readingPosition });
+        if (!changed) throw new LibraryError('not-found');
+      },
+      [id],
+    );
   }
 
   // ---- deleting ----
@@ -270,28 +297,36 @@ export class Library {
   /** Moves an item to the trash, where it stays `TRASH_DAYS` days; `restore` is the undo. */
   async remove(id: number): Promise<void> {
     const { db } = this;
-    await this.write('removed', async () => {
-      const row = await db.articles.get(id);
-      if (!row) throw new LibraryError('not-found');
-      await db.trash.put({ ...row, deletedAt: this.now() });
-      await db.articles.delete(id);
-    }, [id]);
+    await this.write(
+      'removed',
+      async () => {
+        const row = await db.articles.get(id);
+        if (!row) throw new LibraryError('not-found');
+        await db.trash.put({ ...row, deletedAt: this.now() });
+        await db.articles.delete(id);
+      },
+      [id],
+    );
   }
 
   /** Brings an item back from the trash, as it was. */
   async restore(id: number): Promise<LibraryItem> {
     const { db } = this;
-    const row = await this.write('restored', async () => {
-      const trashed = await db.trash.get(id);
-      if (!trashed) throw new LibraryError('not-found');
-      const { deletedAt: _deletedAt, ...rest } = trashed;
-      const next: ArticleRow = { ...rest, headTerms: headTermsOf(rest) };
-      await db.articles.put(next);
-      await db.trash.delete(id);
-      // Its terms may predate a rebuild (which skips the trash): index it again to be sure.
-      await db.postings.put(pendingPosting(id));
-      return next;
-    }, [id]);
+    const row = await this.write(
+      'restored',
+      async () => {
+        const trashed = await db.trash.get(id);
+        if (!trashed) throw new LibraryError('not-found');
+        const { deletedAt: _deletedAt, ...rest } = trashed;
+        const next: ArticleRow = { ...rest, headTerms: headTermsOf(rest) };
+        await db.articles.put(next);
+        await db.trash.delete(id);
+        // Its terms may predate a rebuild (which skips the trash): index it again to be sure.
+        await db.postings.put(pendingPosting(id));
+        return next;
+      },
+      [id],
+    );
     this.scheduleIndexing();
     return toItem(row);
   }
@@ -306,8 +341,11 @@ export class Library {
     let purged: number[] = [];
     await this.write('purged', async () => {
       purged = ids
-        ? ((await db.trash.bulkGet(ids)).filter(Boolean).map((row) => row!.id))
-        : ((await db.trash.where('deletedAt').below(this.now() - TRASH_DAYS * DAY_MS).primaryKeys()) as number[]);
+        ? (await db.trash.bulkGet(ids)).filter(Boolean).map((row) => row!.id)
+        : ((await db.trash
+            .where('deletedAt')
+            .below(this.now() - TRASH_DAYS * DAY_MS)
+            .primaryKeys()) as number[]);
       await db.trash.bulkDelete(purged);
       await db.bodies.bulkDelete(purged);
       await db.postings.bulkDelete(purged);
@@ -341,7 +379,7 @@ export class Library {
 
   /** Runs `fn` in one read-write transaction over every table, then tells other pages what changed. */
   private async write<T>(
-    kind: LibraryChange['kind'] | null,
+    kind: LibraryChange['kind'],
     fn: () => Promise<T>,
     ids?: number[],
     idsOf?: (result: T) => number[],
@@ -353,10 +391,8 @@ export class Library {
     } catch (err) {
       throw toLibraryError(err);
     }
-    if (kind) {
-      const changedId = (result as { id?: unknown } | undefined)?.id;
-      this.notifier.notify({ kind, ids: ids ?? idsOf?.(result) ?? (typeof changedId === 'number' ? [changedId] : []) });
-    }
+    const changedId = (result as { id?: unknown } | undefined)?.id;
+    this.notifier.notify({ kind, ids: ids ?? idsOf?.(result) ?? (typeof changedId === 'number' ? [changedId] : []) });
     return result;
   }
 }

@@ -23,7 +23,9 @@ export async function listItems(db: LibraryDB, options: ListOptions = {}): Promi
 
   if (options.tag) {
     // A tag's items are few: read them all through the tag index and sort here.
-    const rows = (await db.articles.where('tags').equals(options.tag).toArray()).filter((row) => rowPasses(row, options));
+    const rows = (await db.articles.where('tags').equals(options.tag).toArray()).filter((row) =>
+      rowPasses(row, options),
+    );
     const items = checkRows(rows, skipped).sort((a, b) => b.savedAt - a.savedAt);
     return { items: items.slice(offset, offset + limit), total: items.length, skipped };
   }

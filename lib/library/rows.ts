@@ -31,7 +31,13 @@ export function articleRow(article: Article, now: number, marks: UserMarks = NO_
     state: 'unread',
     ...marks,
     downloaded: true,
-    headTerms: headTermsOf({ title, siteName: article.siteName, byline: article.byline, tags: marks.tags, url: article.url }),
+    headTerms: headTermsOf({
+      title,
+      siteName: article.siteName,
+      byline: article.byline,
+      tags: marks.tags,
+      url: article.url,
+    }),
   };
 }
 

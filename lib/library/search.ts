@@ -45,7 +45,12 @@ interface Postings {
   head: number[];
 }
 
-export async function searchArticles(db: LibraryDB, vocab: Vocabulary, query: string, options: SearchOptions = {}): Promise<SearchResult> {
+export async function searchArticles(
+  db: LibraryDB,
+  vocab: Vocabulary,
+  query: string,
+  options: SearchOptions = {},
+): Promise<SearchResult> {
   const words = uniqueTerms(query);
   if (!words.length) return { hits: [], total: 0, skipped: [] };
   const expansions = words.map((word) => vocab.expand(word));
@@ -54,22 +59,28 @@ export async function searchArticles(db: LibraryDB, vocab: Vocabulary, query: st
   // Head lookups only for the query words themselves: a title matching a guessed spelling is no better
   // evidence than a body matching it, and it halves the lookups.
   const exact = new Set(words);
-  const { docCount, postings, trashIds, allowed } = await db.transaction('r', db.articles, db.postings, db.trash, async () => {
-    const lookups = distinct.map(async (term): Promise<[string, Postings]> => {
-      const [any, head] = await Promise.all([
-        db.postings.where('terms').equals(term).primaryKeys(),
-        exact.has(term) ? db.articles.where('headTerms').equals(term).primaryKeys() : [],
+  const { docCount, postings, trashIds, allowed } = await db.transaction(
+    'r',
+    db.articles,
+    db.postings,
+    db.trash,
+    async () => {
+      const lookups = distinct.map(async (term): Promise<[string, Postings]> => {
+        const [any, head] = await Promise.all([
+          db.postings.where('terms').equals(term).primaryKeys(),
+          exact.has(term) ? db.articles.where('headTerms').equals(term).primaryKeys() : [],
+        ]);
+        return [term, { any: any as number[], head: head as number[] }];
+      });
+      const [count, entries, trash, passing] = await Promise.all([
+        db.articles.count(),
+        Promise.all(lookups),
+        db.trash.toCollection().primaryKeys(),
+        idsPassing(db, options),
       ]);
-      return [term, { any: any as number[], head: head as number[] }];
-    });
-    const [count, entries, trash, passing] = await Promise.all([
-      db.articles.count(),
-      Promise.all(lookups),
-      db.trash.toCollection().primaryKeys(),
-      idsPassing(db, options),
-    ]);
-    return { docCount: count, postings: new Map(entries), trashIds: new Set(trash as number[]), allowed: passing };
-  });
+      return { docCount: count, postings: new Map(entries), trashIds: new Set(trash as number[]), allowed: passing };
+    },
+  );
 
   // Score each query word separately (its best-matching expansion per article), then keep the articles
   // every word matched.

@@ -10,7 +10,9 @@ export interface StorageEstimator {
  * private modes) or it fails: the library page then says nothing rather than a wrong number. The figure
  * covers the whole extension origin, which the library dominates.
  */
-export async function estimateStorage(storage: StorageEstimator | undefined = globalThis.navigator?.storage): Promise<StorageUse | null> {
+export async function estimateStorage(
+  storage: StorageEstimator | undefined = globalThis.navigator?.storage,
+): Promise<StorageUse | null> {
   if (!storage || typeof storage.estimate !== 'function') return null;
   try {
     const { usage, quota } = await storage.estimate();

@@ -25,7 +25,11 @@ const realTimers: Timers = {
 };
 
 /** Calls `fn` at most once per `ms`, with the latest arguments; the first call runs at once. */
-export function throttle<A extends unknown[]>(fn: (...args: A) => void, ms: number, timers: Timers = realTimers): Throttled<A> {
+export function throttle<A extends unknown[]>(
+  fn: (...args: A) => void,
+  ms: number,
+  timers: Timers = realTimers,
+): Throttled<A> {
   let last = -Infinity;
   let pending: A | null = null;
   let handle: unknown = null;

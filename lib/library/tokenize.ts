@@ -17,9 +17,18 @@ export const TOKENIZER_VERSION = 1;
  * supplements), Hebrew points, Arabic harakat. Other marks (Indic vowel signs, for instance) spell the word.
  */
 const OPTIONAL_MARK_RANGES: readonly [number, number][] = [
-  [0x0300, 0x036f], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff], [0x20d0, 0x20ff], [0xfe20, 0xfe2f],
-  [0x0591, 0x05bd], [0x05bf, 0x05bf], [0x05c1, 0x05c2], [0x05c4, 0x05c5], [0x05c7, 0x05c7],
-  [0x064b, 0x065f], [0x0670, 0x0670],
+  [0x0300, 0x036f],
+  [0x1ab0, 0x1aff],
+  [0x1dc0, 0x1dff],
+  [0x20d0, 0x20ff],
+  [0xfe20, 0xfe2f],
+  [0x0591, 0x05bd],
+  [0x05bf, 0x05bf],
+  [0x05c1, 0x05c2],
+  [0x05c4, 0x05c5],
+  [0x05c7, 0x05c7],
+  [0x064b, 0x065f],
+  [0x0670, 0x0670],
 ];
 const MARK = /\p{M}/gu;
 
@@ -54,7 +63,10 @@ export const MAX_TERM_LENGTH = 40;
 let segmenter: Intl.Segmenter | null | undefined;
 function wordSegmenter(): Intl.Segmenter | null {
   if (segmenter === undefined) {
-    segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'word' }) : null;
+    segmenter =
+      typeof Intl !== 'undefined' && 'Segmenter' in Intl
+        ? new Intl.Segmenter(undefined, { granularity: 'word' })
+        : null;
   }
   return segmenter;
 }

@@ -13,7 +13,16 @@ export interface ReadingPosition {
 /** The article metadata the extractor gives us, which the library keeps as it was extracted. */
 export type ArticleMeta = Pick<
   Article,
-  'title' | 'byline' | 'siteName' | 'lang' | 'dir' | 'publishedTime' | 'excerpt' | 'leadImage' | 'wordCount' | 'readingMinutes'
+  | 'title'
+  | 'byline'
+  | 'siteName'
+  | 'lang'
+  | 'dir'
+  | 'publishedTime'
+  | 'excerpt'
+  | 'leadImage'
+  | 'wordCount'
+  | 'readingMinutes'
 >;
 
 /** One saved article as lists show it: everything but the body. */

@@ -66,7 +66,8 @@ export function checkArticleRow(row: unknown): Checked<LibraryItem> {
 
 /** Checks a `bodies` row. A missing body is fine for a link saved without visiting it. */
 export function checkBodyRow(row: unknown, downloaded: boolean): Checked<Pick<BodyRow, 'contentHtml' | 'text'>> {
-  if (row === undefined) return downloaded ? { ok: false, reason: 'body is missing' } : { ok: true, value: { contentHtml: '', text: '' } };
+  if (row === undefined)
+    return downloaded ? { ok: false, reason: 'body is missing' } : { ok: true, value: { contentHtml: '', text: '' } };
   if (!row || typeof row !== 'object') return { ok: false, reason: 'body is not an object' };
   const r = row as Partial<BodyRow>;
   if (!isStr(r.contentHtml) || !isStr(r.text)) return { ok: false, reason: 'body is not text' };

@@ -54,7 +54,11 @@ export class VocabStore {
     for (const chunk of chunks) if (Array.isArray(chunk.terms)) vocab.addAll(chunk.terms);
     this.vocab = vocab;
     this.loadedUpTo = lastId;
-    if (chunks.length > COMPACT_AFTER_CHUNKS) await this.compact(chunks.map((c) => c.id!), vocab);
+    if (chunks.length > COMPACT_AFTER_CHUNKS)
+      await this.compact(
+        chunks.map((c) => c.id!),
+        vocab,
+      );
     return vocab;
   }
 

@@ -51,7 +51,10 @@ function makeArticle(n: number): Article {
   const words = text.split(/\s+/).length;
   return {
     kind: 'article',
-    url: `https://site${n % 97}.example/news/${n}-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}`,
+    url: `https://site${n % 97}.example/news/${n}-${title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 40)}`,
     title,
     byline: `Staff writer ${n % 13}`,
     siteName: `Example Site ${n % 97}`,
@@ -147,17 +150,23 @@ const api = {
     library = null;
     const l = await lib();
     const rnd = random(4242);
-    const words = (n: number) => makeArticle(n).text.split(/[^\p{L}]+/u).filter((w) => w.length >= 6);
+    const words = (n: number) =>
+      makeArticle(n)
+        .text.split(/[^\p{L}]+/u)
+        .filter((w) => w.length >= 6);
     const queries: { kind: string; query: string }[] = [];
     for (let i = 0; i < count; i++) {
       const ws = words(Math.floor(rnd() * total));
       const w = ws[Math.floor(rnd() * ws.length)];
       const kind = ['word', 'prefix', 'typo', 'two words'][i % 4];
       const query =
-        kind === 'word' ? w
-        : kind === 'prefix' ? w.slice(0, 4)
-        : kind === 'typo' ? w.slice(0, 2) + w[3] + w[2] + w.slice(4)
-        : `${w} ${ws[Math.floor(rnd() * ws.length)]}`;
+        kind === 'word'
+          ? w
+          : kind === 'prefix'
+            ? w.slice(0, 4)
+            : kind === 'typo'
+              ? w.slice(0, 2) + w[3] + w[2] + w.slice(4)
+              : `${w} ${ws[Math.floor(rnd() * ws.length)]}`;
       queries.push({ kind, query });
     }
     const first = await time(() => l.search('harbour'));

@@ -120,7 +120,10 @@ export function numberedArticle(n: number): Article {
     title: `Field notes, entry ${n}`,
     siteName: 'Example Field Notes',
     lang: 'en',
-    paragraphs: [`Entry ${n} records the morning survey of the river bank.`, `Marker word batch${n} identifies this entry.`],
+    paragraphs: [
+      `Entry ${n} records the morning survey of the river bank.`,
+      `Marker word batch${n} identifies this entry.`,
+    ],
   });
 }
 

@@ -51,7 +51,13 @@ describe('saving', () => {
     );
     expect(again.id).toBe(first.id);
     expect(await library.count()).toBe(1);
-    expect(again).toMatchObject({ savedAt: 2000, updatedAt: 2000, favourite: true, tags: ['politics'], state: 'unread' });
+    expect(again).toMatchObject({
+      savedAt: 2000,
+      updatedAt: 2000,
+      favourite: true,
+      tags: ['politics'],
+      state: 'unread',
+    });
     expect(again.readingPosition?.progress).toBe(0.4);
     expect((await library.get(first.id)).text).toBe('Updated: the final count confirmed the turnout figure.');
   });
@@ -61,7 +67,10 @@ describe('saving', () => {
     const items = await library.saveMany([
       articleOf(STORIES.harbour),
       articleOf(STORIES.tokyo),
-      articleOf(STORIES.harbour, { url: `${STORIES.harbour.url}?utm_source=feed`, title: 'Ferries: winter timetable (updated)' }),
+      articleOf(STORIES.harbour, {
+        url: `${STORIES.harbour.url}?utm_source=feed`,
+        title: 'Ferries: winter timetable (updated)',
+      }),
     ]);
     expect(items[2].id).toBe(items[0].id);
     expect(await library.count()).toBe(2);
@@ -77,8 +86,15 @@ describe('saving', () => {
 
   it('saves a link without visiting it: URL, link text as title, not downloaded, no body', async () => {
     const library = await openLibrary();
-    const item = await library.saveLink({ url: 'https://daily.example.net/culture/festival-guide?utm_medium=social', title: '  The festival guide\n ' });
-    expect(item).toMatchObject({ title: 'The festival guide', downloaded: false, normalizedUrl: 'https://daily.example.net/culture/festival-guide' });
+    const item = await library.saveLink({
+      url: 'https://daily.example.net/culture/festival-guide?utm_medium=social',
+      title: '  The festival guide\n ',
+    });
+    expect(item).toMatchObject({
+      title: 'The festival guide',
+      downloaded: false,
+      normalizedUrl: 'https://daily.example.net/culture/festival-guide',
+    });
     const saved = await library.get(item.id);
     expect(saved.contentHtml).toBe('');
     expect(saved.text).toBe('');
@@ -119,7 +135,9 @@ describe('saving', () => {
   it('finds an item by any spelling of its URL, for the popup', async () => {
     const library = await openLibrary();
     const item = await library.save(articleOf(STORIES.harbour));
-    expect((await library.findByUrl('https://news.example.org/2024/03/harbour-ferry-timetable?utm_campaign=spring#top'))?.id).toBe(item.id);
+    expect(
+      (await library.findByUrl('https://news.example.org/2024/03/harbour-ferry-timetable?utm_campaign=spring#top'))?.id,
+    ).toBe(item.id);
     expect(await library.findByUrl('https://news.example.org/2024/03/other-story')).toBeNull();
   });
 });
@@ -128,7 +146,8 @@ describe('listing', () => {
   it('lists newest first with paging and a total', async () => {
     let clock = 0;
     const library = await openLibrary(() => ++clock);
-    for (const story of [STORIES.harbour, STORIES.election, STORIES.ecole, STORIES.tokyo]) await library.save(articleOf(story));
+    for (const story of [STORIES.harbour, STORIES.election, STORIES.ecole, STORIES.tokyo])
+      await library.save(articleOf(story));
     const first = await library.list({ limit: 3 });
     expect(first.total).toBe(4);
     expect(first.items.map((i) => i.title)).toEqual([STORIES.tokyo.title, STORIES.ecole.title, STORIES.election.title]);

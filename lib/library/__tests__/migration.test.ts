@@ -33,9 +33,18 @@ describe('migration v1 -> v2', () => {
       v1Row(STORIES.tokyo, 3000),
       // Two spellings of one article: v1 keyed on the raw URL, so both exist. Both must survive.
       v1Row(STORIES.election, 4000, 'https://daily.example.net/politics/regional-election-turnout?id=4412'),
-      v1Row(STORIES.election, 5000, 'https://daily.example.net/politics/regional-election-turnout?id=4412&utm_source=x'),
+      v1Row(
+        STORIES.election,
+        5000,
+        'https://daily.example.net/politics/regional-election-turnout?id=4412&utm_source=x',
+      ),
       // A prototype row with fields missing.
-      { url: 'https://notes.example.org/untitled', contentHtml: '<p>Bare notes about a quarry.</p>', text: 'Bare notes about a quarry.', savedAt: 6000 },
+      {
+        url: 'https://notes.example.org/untitled',
+        contentHtml: '<p>Bare notes about a quarry.</p>',
+        text: 'Bare notes about a quarry.',
+        savedAt: 6000,
+      },
     ];
     await seedV1(name, seeded);
 
@@ -57,8 +66,15 @@ describe('migration v1 -> v2', () => {
       expect(saved.savedAt).toBe(source.savedAt);
     }
     const harbour = page.items.find((i) => i.url === STORIES.harbour.url)!;
-    expect(harbour).toMatchObject({ title: STORIES.harbour.title, siteName: STORIES.harbour.siteName, lang: 'en', normalizedUrl: 'https://news.example.org/2024/03/harbour-ferry-timetable' });
-    expect(page.items.find((i) => i.url === 'https://notes.example.org/untitled')?.title).toBe('https://notes.example.org/untitled');
+    expect(harbour).toMatchObject({
+      title: STORIES.harbour.title,
+      siteName: STORIES.harbour.siteName,
+      lang: 'en',
+      normalizedUrl: 'https://news.example.org/2024/03/harbour-ferry-timetable',
+    });
+    expect(page.items.find((i) => i.url === 'https://notes.example.org/untitled')?.title).toBe(
+      'https://notes.example.org/untitled',
+    );
 
     // The body moved out of the article row.
     const raw = await library.db.articles.get(harbour.id);
@@ -67,7 +83,9 @@ describe('migration v1 -> v2', () => {
 
     // The index was never built by v1: it is rebuilt, then every migrated body is searchable.
     expect(await isSearchIndexCurrent(library.db)).toBe(false);
-    expect((await library.search('quarry')).hits.map((h) => h.item.url)).toEqual(['https://notes.example.org/untitled']);
+    expect((await library.search('quarry')).hits.map((h) => h.item.url)).toEqual([
+      'https://notes.example.org/untitled',
+    ]);
     expect((await library.search('桜')).hits.map((h) => h.item.url)).toEqual([STORIES.tokyo.url]);
     expect(await isSearchIndexCurrent(library.db)).toBe(true);
 
@@ -111,7 +129,9 @@ describe('migration v1 -> v2', () => {
         ...down,
         table: (tableName) => {
           const table = down.table(tableName);
-          return tableName === 'bodies' ? { ...table, mutate: () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')) } : table;
+          return tableName === 'bodies'
+            ? { ...table, mutate: () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')) }
+            : table;
         },
       }),
     });

@@ -52,7 +52,8 @@ async function failingLibrary(tableName: string) {
   return { library, failWith: (f: Failure | null) => (failure = f) };
 }
 
-const quotaExceeded: Failure = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+const quotaExceeded: Failure = () =>
+  Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
 const abortTransaction: Failure = (req, table) => {
   (req.trans as unknown as IDBTransaction).abort();
   return table.mutate(req) as Promise<never>;
@@ -71,15 +72,21 @@ describe('nothing lost under concurrency', () => {
     const page = await pages[1].list({ limit: 100 });
     expect(page.items.map((i) => i.url).sort()).toEqual(articles.map((a) => a.url).sort());
     for (const [n, item] of saved.entries()) expect((await pages[2].get(item.id)).text).toBe(articles[n].text);
-    expect((await pages[3].search('batch37')).hits.map((h) => h.item.url)).toEqual(['https://blog.example.com/posts/37']);
+    expect((await pages[3].search('batch37')).hits.map((h) => h.item.url)).toEqual([
+      'https://blog.example.com/posts/37',
+    ]);
   });
 
   it('the same article saved at once from several pages ends up as one item', async () => {
     const name = freshName('same-url');
     const pages = await Promise.all(Array.from({ length: 4 }, () => Library.open({ name })));
     open.push(...pages);
-    const spellings = ['', '#top', '?utm_source=a', '?fbclid=b', '/'].map((suffix) => articleOf(STORIES.ecole, { url: STORIES.ecole.url + suffix }));
-    const saved = await Promise.all(Array.from({ length: 12 }, (_, n) => pages[n % 4].save(spellings[n % spellings.length])));
+    const spellings = ['', '#top', '?utm_source=a', '?fbclid=b', '/'].map((suffix) =>
+      articleOf(STORIES.ecole, { url: STORIES.ecole.url + suffix }),
+    );
+    const saved = await Promise.all(
+      Array.from({ length: 12 }, (_, n) => pages[n % 4].save(spellings[n % spellings.length])),
+    );
     expect(new Set(saved.map((i) => i.id)).size).toBe(1);
     expect(await pages[0].count()).toBe(1);
   });
@@ -112,7 +119,9 @@ describe('a failed write changes nothing and says what happened', () => {
     await library.indexPending();
     const before = await snapshot(library.db);
     failWith(abortTransaction);
-    await expect(library.save(articleOf(STORIES.harbour, { text: 'Entirely new wording about lighthouses.' }))).rejects.toMatchObject({ code: 'aborted' });
+    await expect(
+      library.save(articleOf(STORIES.harbour, { text: 'Entirely new wording about lighthouses.' })),
+    ).rejects.toMatchObject({ code: 'aborted' });
     expect(await snapshot(library.db)).toEqual(before);
     failWith(null);
     expect((await library.get(item.id)).text).toContain('pontoon');
@@ -138,7 +147,9 @@ describe('a failed write changes nothing and says what happened', () => {
     const before = await snapshot(library.db);
     let writes = 0;
     failWith(() => (++writes === 3 ? quotaExceeded({} as DBCoreMutateRequest, {} as DBCoreTable) : null));
-    await expect(library.saveMany([numberedArticle(1), numberedArticle(2), numberedArticle(3), numberedArticle(4)])).rejects.toMatchObject({ code: 'quota' });
+    await expect(
+      library.saveMany([numberedArticle(1), numberedArticle(2), numberedArticle(3), numberedArticle(4)]),
+    ).rejects.toMatchObject({ code: 'quota' });
     expect(await snapshot(library.db)).toEqual(before);
   });
 
@@ -162,9 +173,24 @@ describe('a corrupt record is skipped and reported, never fatal', () => {
     const other = await library.save(articleOf(STORIES.election));
     const { db } = library;
     // What a crashed older build or a hand-edited database could leave behind.
-    const noTitle = await db.articles.add({ ...(await db.articles.get(good.id))!, id: undefined, normalizedUrl: 'x1', title: 42 as unknown as string });
-    const badState = await db.articles.add({ ...(await db.articles.get(good.id))!, id: undefined, normalizedUrl: 'x2', state: 'deleted?' as 'unread' });
-    const noDate = await db.articles.add({ ...(await db.articles.get(good.id))!, id: undefined, normalizedUrl: 'x3', savedAt: 'yesterday' as unknown as number });
+    const noTitle = await db.articles.add({
+      ...(await db.articles.get(good.id))!,
+      id: undefined,
+      normalizedUrl: 'x1',
+      title: 42 as unknown as string,
+    });
+    const badState = await db.articles.add({
+      ...(await db.articles.get(good.id))!,
+      id: undefined,
+      normalizedUrl: 'x2',
+      state: 'deleted?' as 'unread',
+    });
+    const noDate = await db.articles.add({
+      ...(await db.articles.get(good.id))!,
+      id: undefined,
+      normalizedUrl: 'x3',
+      savedAt: 'yesterday' as unknown as number,
+    });
     await db.bodies.delete(other.id);
     return { library, good, other, damaged: [noTitle, badState, noDate] };
   }
@@ -181,8 +207,14 @@ describe('a corrupt record is skipped and reported, never fatal', () => {
 
   it('opening a damaged article fails with a clear error, opening the others still works', async () => {
     const { library, good, other, damaged } = await libraryWithDamage();
-    await expect(library.get(damaged[0])).rejects.toMatchObject({ code: 'corrupt', message: expect.stringMatching(/damaged \(missing title\)/) });
-    await expect(library.get(other.id)).rejects.toMatchObject({ code: 'corrupt', message: expect.stringMatching(/body is missing/) });
+    await expect(library.get(damaged[0])).rejects.toMatchObject({
+      code: 'corrupt',
+      message: expect.stringMatching(/damaged \(missing title\)/),
+    });
+    await expect(library.get(other.id)).rejects.toMatchObject({
+      code: 'corrupt',
+      message: expect.stringMatching(/body is missing/),
+    });
     expect((await library.get(good.id)).title).toBe(STORIES.harbour.title);
   });
 

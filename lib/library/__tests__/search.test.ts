@@ -19,7 +19,8 @@ afterEach(() => {
 });
 
 const ALL = Object.values(STORIES) as Story[];
-const titlesFor = async (library: Library, query: string, options = {}) => (await library.search(query, options)).hits.map((h) => h.item.title);
+const titlesFor = async (library: Library, query: string, options = {}) =>
+  (await library.search(query, options)).hits.map((h) => h.item.title);
 
 describe('search', () => {
   it('finds an article by a word that appears only in its body', async () => {
@@ -63,8 +64,18 @@ describe('search', () => {
   });
 
   it('ranks a title match above a body-only match', async () => {
-    const a: Story = { ...STORIES.harbour, url: 'https://x.example/a', title: 'Notes from the week', paragraphs: ['A long paragraph that mentions the lighthouse once, among other things.'] };
-    const b: Story = { ...STORIES.harbour, url: 'https://x.example/b', title: 'The lighthouse keeper retires', paragraphs: ['After thirty years the keeper hands over the keys.'] };
+    const a: Story = {
+      ...STORIES.harbour,
+      url: 'https://x.example/a',
+      title: 'Notes from the week',
+      paragraphs: ['A long paragraph that mentions the lighthouse once, among other things.'],
+    };
+    const b: Story = {
+      ...STORIES.harbour,
+      url: 'https://x.example/b',
+      title: 'The lighthouse keeper retires',
+      paragraphs: ['After thirty years the keeper hands over the keys.'],
+    };
     const { library } = await libraryWith(a, b);
     expect(await titlesFor(library, 'lighthouse')).toEqual([b.title, a.title]);
   });
@@ -73,7 +84,9 @@ describe('search', () => {
     const { library, ids } = await libraryWith(...ALL);
     await library.update(ids[STORIES.moscow.url], { tags: ['transport'] });
     await library.update(ids[STORIES.harbour.url], { tags: ['transport'], state: 'archived' });
-    expect(new Set(await titlesFor(library, 'transport'))).toEqual(new Set([STORIES.moscow.title, STORIES.harbour.title]));
+    expect(new Set(await titlesFor(library, 'transport'))).toEqual(
+      new Set([STORIES.moscow.title, STORIES.harbour.title]),
+    );
     expect(await titlesFor(library, 'transport', { state: 'archived' })).toEqual([STORIES.harbour.title]);
     expect(await titlesFor(library, 'coast news')).toEqual([STORIES.harbour.title]);
   });
@@ -156,7 +169,12 @@ describe('indexing after the save', () => {
     open.push(other);
     for (let round = 0; round < 5; round++) {
       const text = `Round ${round} notes mention the word marker${round}.`;
-      await Promise.all([library.indexPending(), other.save(articleOf(STORIES.harbour, { text })), library.indexPending(), other.indexPending()]);
+      await Promise.all([
+        library.indexPending(),
+        other.save(articleOf(STORIES.harbour, { text })),
+        library.indexPending(),
+        other.indexPending(),
+      ]);
       expect(await titlesFor(library, `marker${round}`)).toEqual([STORIES.harbour.title]);
       if (round > 0) expect(await titlesFor(library, `marker${round - 1}`)).toEqual([]);
     }
@@ -185,7 +203,12 @@ describe('the dictionary on disk', () => {
     const { library } = await libraryWith(STORIES.harbour);
     await library.search('ferry');
     const before = await library.db.vocab.toArray();
-    await library.save(articleOf(STORIES.harbour, { url: 'https://news.example.org/2024/03/harbour-follow-up', text: 'The ferries kept their timetable and a lighthouse.' }));
+    await library.save(
+      articleOf(STORIES.harbour, {
+        url: 'https://news.example.org/2024/03/harbour-follow-up',
+        text: 'The ferries kept their timetable and a lighthouse.',
+      }),
+    );
     await library.indexPending();
     const after = await library.db.vocab.toArray();
     expect(after).toHaveLength(before.length + 1);

@@ -3,7 +3,10 @@ import { estimateStorage, formatBytes } from '../storage';
 
 describe('estimateStorage', () => {
   it('returns usage and quota when the runtime estimates them', async () => {
-    expect(await estimateStorage({ estimate: async () => ({ usage: 12_345_678, quota: 1e10 }) })).toEqual({ usage: 12_345_678, quota: 1e10 });
+    expect(await estimateStorage({ estimate: async () => ({ usage: 12_345_678, quota: 1e10 }) })).toEqual({
+      usage: 12_345_678,
+      quota: 1e10,
+    });
   });
 
   it('returns null without an estimator, with an incomplete answer, or when it fails', async () => {

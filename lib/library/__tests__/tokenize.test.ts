@@ -20,7 +20,15 @@ describe('foldText', () => {
 
 describe('tokenize', () => {
   it('splits spaced scripts into words of letters and digits, without punctuation', () => {
-    expect(tokenize('Turnout reached 61% — the highest since 2009!')).toEqual(['turnout', 'reached', '61', 'the', 'highest', 'since', '2009']);
+    expect(tokenize('Turnout reached 61% — the highest since 2009!')).toEqual([
+      'turnout',
+      'reached',
+      '61',
+      'the',
+      'highest',
+      'since',
+      '2009',
+    ]);
     expect(tokenize('Новая линия метро')).toEqual(['новая', 'линия', 'метро']);
   });
 

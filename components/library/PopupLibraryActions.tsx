@@ -1,0 +1,31 @@
+/**
+ * The library's part of the reader toolbar: Save (which also shows whether this page is already saved)
+ * and a way to the library page. The reader inserts this one component; everything else lives here.
+ */
+import type { Article } from '@/lib/extract';
+import { getLibrary, libraryPath } from '@/utils/library';
+import { SaveButton } from './SaveButton';
+import { LibraryIcon } from './library-icons';
+
+export interface PopupLibraryActionsProps {
+  /** The article on show; no Save button without one. */
+  article: Article | null;
+}
+
+export function PopupLibraryActions({ article }: PopupLibraryActionsProps) {
+  return (
+    <>
+      {article && <SaveButton article={article} library={getLibrary()} />}
+      <a
+        class="button button-quiet"
+        href={libraryPath()}
+        target="_blank"
+        data-testid="open-library"
+        title="Your saved articles"
+      >
+        <LibraryIcon />
+        <span>Library</span>
+      </a>
+    </>
+  );
+}
