@@ -1,12 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openSidePanel, readerCommandName, sidePanelKind, sidePanelPath, syncItemQuotaBytes } from './platform';
+import { fileSchemeAccess, openSidePanel, readerCommandName, sidePanelKind, sidePanelPath, syncItemQuotaBytes } from './platform';
 
 type Api = Record<string, unknown>;
 const api = fakeBrowser as unknown as Api;
 
 describe('browser differences', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // The fake browser stubs Firefox's sidebar; each test says which browser it models.
+    delete api.sidebarAction;
+  });
   afterEach(() => {
     delete api.sidePanel;
     delete api.sidebarAction;
@@ -49,5 +53,28 @@ describe('browser differences', () => {
 
   it('reads storage.sync’s per-item limit from the API', () => {
     expect(syncItemQuotaBytes()).toBe(8192);
+  });
+
+  it('asks Chromium whether file:// pages may be read, and cannot tell when the question fails', async () => {
+    const extension = fakeBrowser.extension as unknown as Api;
+    extension.isAllowedFileSchemeAccess = vi.fn(async () => false);
+    expect(await fileSchemeAccess()).toBe(false);
+    extension.isAllowedFileSchemeAccess = vi.fn(async () => true);
+    expect(await fileSchemeAccess()).toBe(true);
+    extension.isAllowedFileSchemeAccess = vi.fn(async () => Promise.reject(new Error('not supported')));
+    expect(await fileSchemeAccess()).toBeUndefined();
+  });
+
+  it('does not trust Firefox’s answer about file:// pages, which is always false', async () => {
+    vi.stubEnv('FIREFOX', true);
+    const extension = fakeBrowser.extension as unknown as Api;
+    const ask = vi.fn(async () => false);
+    extension.isAllowedFileSchemeAccess = ask;
+    try {
+      expect(await fileSchemeAccess()).toBeUndefined();
+      expect(ask).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

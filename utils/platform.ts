@@ -10,6 +10,10 @@
  *   when it is there.
  * - The keyboard command that opens the reader: `_execute_action` in MV3, `_execute_browser_action` in
  *   Firefox's MV2; and where the user changes its shortcut.
+ * - Reading `file://` pages: Chromium has a per-extension switch and reports it; Firefox has no such
+ *   switch and its `isAllowedFileSchemeAccess()` always answers false, so there we cannot tell and try.
+ * - The manifest's differences (Firefox's add-on id, minimum versions, data collection) live in
+ *   wxt.config.ts (`GECKO_SETTINGS`); docs/firefox.md explains them.
  *
  * No `browser.*` at import time: wxt.config.ts imports the command name from here in Node.
  */
@@ -109,4 +113,17 @@ export function openShortcutSettings(): Promise<unknown> {
   const commands = browser.commands as unknown as { openShortcutSettings?: () => Promise<void> };
   if (typeof commands.openShortcutSettings === 'function') return commands.openShortcutSettings();
   return browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+}
+
+/**
+ * Whether the user let the extension read `file://` pages: Chromium's answer, or undefined where the
+ * browser cannot say (Firefox; or the call failed), in which case the reader tries and reads the refusal.
+ */
+export async function fileSchemeAccess(): Promise<boolean | undefined> {
+  if (import.meta.env.FIREFOX) return undefined;
+  try {
+    return await browser.extension.isAllowedFileSchemeAccess();
+  } catch {
+    return undefined;
+  }
 }

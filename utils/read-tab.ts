@@ -6,6 +6,7 @@
 import type { Article, NotArticle } from '@/lib/extract';
 import { EXTRACT_REQUEST_KEY, type ExtractMode, type ExtractRequest, type InjectedResult } from './extract-protocol';
 import { restriction, restrictionFor, restrictionFromError, type Restriction } from './restricted-url';
+import { fileSchemeAccess } from './platform';
 import { TimeoutError, withTimeout } from './with-timeout';
 
 /** How long the user waits for an extraction before being offered "Try again". */
@@ -101,12 +102,7 @@ async function findTab(tabId: number | undefined): Promise<Browser.tabs.Tab | un
 
 /** Whether `file://` pages may be read; undefined where the browser cannot say (then we try). */
 async function fileAccess(url: string | undefined): Promise<boolean | undefined> {
-  if (!url?.startsWith('file:') || import.meta.env.FIREFOX) return undefined;
-  try {
-    return await browser.extension.isAllowedFileSchemeAccess();
-  } catch {
-    return undefined;
-  }
+  return url?.startsWith('file:') ? fileSchemeAccess() : undefined;
 }
 
 async function inject(tabId: number, request: ExtractRequest): Promise<InjectedResult | undefined> {
