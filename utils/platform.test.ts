@@ -66,7 +66,8 @@ describe('browser differences', () => {
   });
 
   it('does not trust Firefox’s answer about file:// pages, which is always false', async () => {
-    vi.stubEnv('FIREFOX', true);
+    // A string: stubEnv's type; what matters is that the build-time flag is set.
+    vi.stubEnv('FIREFOX', 'true');
     const extension = fakeBrowser.extension as unknown as Api;
     const ask = vi.fn(async () => false);
     extension.isAllowedFileSchemeAccess = ask;
