@@ -1,10 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '@/utils/i18n';
-import { BrandMark, ArticleIcon, OpenInTabIcon, SelectionIcon } from './icons';
+import { BrandMark, ArticleIcon, OpenInTabIcon, SelectionIcon, SidePanelIcon } from './icons';
 
 export interface ToolbarProps {
   /** Opens this reader in a full tab; absent when already in one or when there is no tab to read. */
   onOpenInTab?: () => void;
+  /** Opens this reader beside the page (side panel or sidebar); absent where the browser has none. */
+  onOpenSidePanel?: () => void;
   /** Rebuilds the article from the text selected on the page. */
   onUseSelection?: () => void;
   /** Goes back from the selection to the article the pipeline found. */
@@ -14,7 +16,7 @@ export interface ToolbarProps {
 }
 
 /** The bar above the reader: the name, and the actions that apply to the current state. */
-export function Toolbar({ onOpenInTab, onUseSelection, onUseArticle, children }: ToolbarProps) {
+export function Toolbar({ onOpenInTab, onOpenSidePanel, onUseSelection, onUseArticle, children }: ToolbarProps) {
   return (
     <header class="toolbar" lang={t('lang')}>
       <span class="brand">
@@ -39,6 +41,18 @@ export function Toolbar({ onOpenInTab, onUseSelection, onUseArticle, children }:
           >
             <SelectionIcon />
             <span>{t('useSelection')}</span>
+          </button>
+        )}
+        {onOpenSidePanel && (
+          <button
+            type="button"
+            class="button button-quiet button-icon"
+            onClick={onOpenSidePanel}
+            aria-label={t('openSidePanel')}
+            title={t('openSidePanel')}
+            data-testid="open-side-panel"
+          >
+            <SidePanelIcon />
           </button>
         )}
         {onOpenInTab && (

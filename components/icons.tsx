@@ -63,6 +63,14 @@ export const SelectionIcon = () => (
   </Icon>
 );
 
+export const SidePanelIcon = () => (
+  <Icon>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <path d="M14 4v16" />
+    <path d="M16.5 9h2M16.5 12h2M16.5 15h2" />
+  </Icon>
+);
+
 export const ArticleIcon = () => (
   <Icon>
     <path d="M5 4h14v16H5z" />

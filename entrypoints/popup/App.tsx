@@ -9,6 +9,7 @@ import { Toolbar } from '@/components/Toolbar';
 import { PopupLibraryActions } from '@/components/library/PopupLibraryActions';
 import type { ExtractMode } from '@/utils/extract-protocol';
 import { openReaderTab } from '@/utils/open-reader-tab';
+import { openSidePanel, sidePanelKind } from '@/utils/platform';
 import { readTab, type ReadOutcome } from '@/utils/read-tab';
 
 export interface AppProps {
@@ -64,12 +65,20 @@ export function App({ tabId, inTab }: AppProps) {
           void openReaderTab(readTabId).then(() => window.close());
         }
       : undefined;
+  // Beside the page: open() must run inside the click, so nothing is awaited before it.
+  const openBeside =
+    !inTab && readTabId !== null && sidePanelKind()
+      ? () => {
+          void openSidePanel(readTabId).then((opened) => opened && window.close());
+        }
+      : undefined;
   const retry = () => setAttempt((n) => n + 1);
 
   return (
     <div class="app" data-testid="reader-app" data-state={stateName(outcome, anyway)}>
       <Toolbar
         onOpenInTab={openInTab}
+        onOpenSidePanel={openBeside}
         onUseSelection={canRead && mode === 'article' ? () => setMode('selection') : undefined}
         onUseArticle={mode === 'selection' && outcome ? () => setMode('article') : undefined}
       >
