@@ -16,10 +16,12 @@ const E2E_DIR = resolve(ROOT, '.output/chrome-mv3-e2e');
 /** What the reader needs: the clicked tab (activeTab), injecting the extractor (scripting), settings and the library (storage). */
 const REQUIRED_PERMISSIONS = ['activeTab', 'scripting', 'storage'];
 /**
- * Allowed on top, for the library (browsers evict extension storage under pressure without it). Any
- * other permission fails this test on purpose: adding one is a decision to review, not a side effect.
+ * Allowed on top: unlimitedStorage for the library (browsers evict extension storage under pressure
+ * without it); sidePanel for reading beside the page (WXT adds it with the sidepanel entrypoint; it
+ * grants no access to pages and shows no prompt). Any other permission fails this test on purpose:
+ * adding one is a decision to review, not a side effect.
  */
-const OPTIONAL_PERMISSIONS = ['unlimitedStorage'];
+const OPTIONAL_PERMISSIONS = ['unlimitedStorage', 'sidePanel'];
 /** What the e2e build adds so automation can do what a toolbar click does (see wxt.config.ts). */
 const E2E_ONLY_PERMISSIONS = ['tabs'];
 
