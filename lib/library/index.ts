@@ -11,4 +11,5 @@ export { estimateStorage, formatBytes } from './storage';
 export { throttle, type Throttled } from './throttle';
 export { normalizeUrl, titleFromUrl } from './url';
 export { cleanTags } from './rows';
+export type { ImportedArticle, ImportedUpdate } from './import';
 export type * from './types';

@@ -8,6 +8,7 @@ import type { Article } from '../extract/types';
 import { ChangeNotifier, subscribe, type LibraryChange } from './changes';
 import { LibraryError, toLibraryError } from './errors';
 import { headTermsOf, indexPending, isSearchIndexCurrent, markAllPending, pendingPosting } from './indexer';
+import { allItems, writeImport, type ImportedArticle, type ImportedUpdate } from './import';
 import { listItems, listTags, listTrash } from './list';
 import { articleRow, cleanTags, linkRow, type UserMarks } from './rows';
 import { DB_NAME, LibraryDB, type ArticleRow } from './schema';
@@ -155,6 +156,34 @@ export class Library {
     });
     this.scheduleIndexing();
     return toItem(row);
+  }
+
+  /**
+   * Writes an import planned by lib/transfer: every add and update in one transaction, all or nothing.
+   * `importTarget()` below adapts this to transfer's `ImportTarget`.
+   */
+  async importArticles(adds: readonly ImportedArticle[], updates: readonly ImportedUpdate[]): Promise<number[]> {
+    const ids = await this.write(
+      'saved',
+      () => writeImport(this.db, adds, updates),
+      undefined,
+      (written) => written,
+    );
+    this.scheduleIndexing();
+    return ids;
+  }
+
+  /** What lib/transfer's `runImport` reads and writes the library through. */
+  importTarget(): {
+    loadItems: () => Promise<LibraryItem[]>;
+    write: (adds: readonly ImportedArticle[], updates: readonly ImportedUpdate[]) => Promise<void>;
+  } {
+    return {
+      loadItems: () => this.read(() => allItems(this.db)),
+      write: async (adds, updates) => {
+        await this.importArticles(adds, updates);
+      },
+    };
   }
 
   // ---- reading ----

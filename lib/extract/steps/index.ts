@@ -20,7 +20,8 @@
  *      list in the tail.
  *   4. duplicate-title, opening-meta: the title, date, "N min read" and byline repeated above the story;
  *      after 1-3, so the "opening" they inspect is the story's, not a menu's.
- *   5. legal-footer: copyright lines in the tail.
+ *   5. legal-footer, trailing-chrome: copyright lines in the tail, then what is left after the story's
+ *      last paragraph (headings over lists taken out in 1-3, labels, contact and follow lines).
  *   6. repeated-blocks: a second copy of a standfirst or a pull quote, once chrome no longer pads them.
  *   7. empty-elements: last, to sweep the shells every earlier step left.
  *
@@ -48,6 +49,7 @@ import { prompts } from './prompts';
 import { shareBars } from './share-bars';
 import { authorBox } from './author-box';
 import { tagList } from './tag-list';
+import { trailingChrome } from './trailing-chrome';
 
 export const BEFORE_READABILITY: CleanupStep[] = [hidden, prompts, authorBox, lazyImages];
 export const AFTER_READABILITY: CleanupStep[] = [
@@ -63,6 +65,7 @@ export const AFTER_READABILITY: CleanupStep[] = [
   duplicateTitle,
   openingMeta,
   legalFooter,
+  trailingChrome,
   repeatedBlocks,
   emptyElements,
 ];
