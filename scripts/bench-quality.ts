@@ -11,19 +11,18 @@
  * What counts as a system's text: the article's text; for a "too short" verdict the best effort (still
  * the block Readability picked); for "no content" nothing, as plain Readability's `parse()` gives null.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractArticle, type ExtractResult } from '../lib/extract';
 import { corpusMissingMessage, loadZyteCorpus, repoRoot, zyteDir, type CorpusPage } from './lib/corpus';
 import { describeMachine, machineInfo } from './lib/machine';
-import { parsePage, sanitizeWindow, type DomKind } from './lib/node-dom';
+import { parsePage, sanitizeWindow, yieldToEventLoop, type DomKind } from './lib/node-dom';
 import { readPage } from './lib/page-file';
+import { writeResults } from './lib/results';
 import { aggregate, scorePage, type CorpusScore, type PageScore } from './lib/score';
 import { formatTable } from './lib/table';
 import { linesMissingFrom } from './lib/text-diff';
 
-const RESULTS = join(repoRoot, 'bench', 'results', 'quality.json');
 const WORST_SHOWN = 15;
 /** A page where our F1 is this much below Readability's is a regression (issue 3's target). */
 const REGRESSION_MARGIN = 0.05;
@@ -71,7 +70,7 @@ function runSystem(doc: Document, page: CorpusPage, readabilityOnly: boolean): S
   }
 }
 
-function scoreCorpus(pages: CorpusPage[]): PageResult[] {
+async function scoreCorpus(pages: CorpusPage[]): Promise<PageResult[]> {
   const results: PageResult[] = [];
   for (const page of pages) {
     const loaded = parsePage(readPage(page.file).html, page.url);
@@ -87,6 +86,7 @@ function scoreCorpus(pages: CorpusPage[]): PageResult[] {
     } finally {
       loaded.close();
     }
+    await yieldToEventLoop();
   }
   return results;
 }
@@ -116,7 +116,7 @@ function fmt(n: number | null): string {
   return n === null ? '-' : n.toFixed(3);
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({ options: { page: { type: 'string' } } });
   const pages = loadZyteCorpus();
   if (!pages) {
@@ -124,7 +124,7 @@ function main(): number {
     return 0;
   }
   const started = performance.now();
-  const results = scoreCorpus(values.page ? pages.filter((p) => p.id.startsWith(values.page!)) : pages);
+  const results = await scoreCorpus(values.page ? pages.filter((p) => p.id.startsWith(values.page!)) : pages);
   const seconds = (performance.now() - started) / 1000;
   if (values.page) return showPage(results, pages, values.page);
 
@@ -167,33 +167,34 @@ function main(): number {
   if (regressions.length) out.push(pageTable(regressions));
   out.push('', `Details of one page: npm run bench:quality -- --page ID`);
 
-  mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
-  writeFileSync(
-    RESULTS,
-    `${JSON.stringify(
-      {
-        benchmark: 'quality',
-        machine,
-        seconds: round(seconds),
-        pages: results.length,
-        targets: TARGETS,
-        scores,
-        worst: worst.map((r) => r.id),
-        regressions: regressions.map((r) => r.id),
-        perPage: results.map((r) => ({
-          id: r.id,
-          url: r.url,
-          dom: r.dom,
-          ...(r.note ? { note: r.note } : {}),
-          readability: pageSummary(r.readability),
-          ours: pageSummary(r.ours),
-        })),
-      },
-      null,
-      1,
-    )}\n`,
-  );
-  out.push(`wrote ${relative(repoRoot, RESULTS)}`);
+  const pct = (n: number) => Math.round(n * 1000) / 1000;
+  const written = writeResults({
+    benchmark: 'quality',
+    machine,
+    summary: [
+      { metric: 'F1 (Readability)', value: pct(scores.readability.f1) },
+      { metric: 'F1', value: pct(o.f1), target: `>= ${TARGETS.f1}`, met: o.f1 >= TARGETS.f1 },
+      { metric: 'precision', value: pct(o.precision), target: `>= ${TARGETS.precision}`, met: o.precision >= TARGETS.precision },
+      { metric: 'recall', value: pct(o.recall), target: `>= ${TARGETS.recall}`, met: o.recall >= TARGETS.recall },
+      { metric: 'accuracy', value: pct(o.accuracy) },
+      { metric: `pages > ${REGRESSION_MARGIN} F1 below Readability`, value: regressions.length, target: '0', met: regressions.length === 0 },
+    ],
+    seconds: round(seconds),
+    pages: results.length,
+    targets: TARGETS,
+    scores,
+    worst: worst.map((r) => r.id),
+    regressions: regressions.map((r) => r.id),
+    perPage: results.map((r) => ({
+      id: r.id,
+      url: r.url,
+      dom: r.dom,
+      ...(r.note ? { note: r.note } : {}),
+      readability: pageSummary(r.readability),
+      ours: pageSummary(r.ours),
+    })),
+  });
+  out.push(`wrote ${written}`);
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
@@ -230,4 +231,4 @@ function round(n: number): number {
   return Math.round(n * 10000) / 10000;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { DomKind } from './lib/node-dom';
+import { RunStats } from './lib/run-stats';
 import { loadUrlMap, urlFor } from './lib/url-map';
 
 const USAGE = `usage: npm run extract -- [--url URL | --urls MAP.json] [--removed] [--dom linkedom|jsdom] FILE...
@@ -18,6 +19,7 @@ const USAGE = `usage: npm run extract -- [--url URL | --urls MAP.json] [--remove
                   ground-truth.json shape {"name": {"url": "https://..."}}
   --removed       add what each clean-up step removed ("removed": [{step, sample}])
   --dom NAME      parse with linkedom (default; jsdom where linkedom misparses) or jsdom
+  --stats         report time and memory on stderr every 100 files and at the end
 
 Prints one JSON line per file; exits 1 only when every file failed.`;
 
@@ -32,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
         urls: { type: 'string' },
         removed: { type: 'boolean', default: false },
         dom: { type: 'string', default: 'linkedom' },
+        stats: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -59,13 +62,18 @@ async function main(argv: string[]): Promise<number> {
 
   // Loaded only once the arguments are known good: jsdom and the pipeline take seconds to import.
   const { extractFile } = await import('./lib/extract-record');
+  const { yieldToEventLoop } = await import('./lib/node-dom');
+  const stats = values.stats ? new RunStats() : null;
   let failed = 0;
   for (const file of files) {
     const url = values.url ?? (urls ? urlFor(urls, file) : undefined);
     const record = extractFile(file, { url, dom: values.dom as DomKind, withRemoved: values.removed });
     if ('error' in record) failed++;
     process.stdout.write(`${JSON.stringify(record)}\n`);
+    stats?.add('ms' in record ? record.ms : null);
+    await yieldToEventLoop();
   }
+  stats?.end(failed);
   return failed === files.length ? 1 : 0;
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeHtmlBytes } from '../lib/encoding';
-import { linkedomShapeProblem, parsePage, sanitizeWindow } from '../lib/node-dom';
+import { linkedomShapeProblem, PAGES_PER_SANITIZE_WINDOW, parsePage, sanitizeWindow } from '../lib/node-dom';
 import { pageId } from '../lib/page-file';
 import { loadUrlMap, urlFor } from '../lib/url-map';
 
@@ -77,13 +77,24 @@ describe('parsePage', () => {
     expect(page.dom).toBe('linkedom');
   });
 
-  it('parses with jsdom on request, and gives one shared window that DOMPurify supports', () => {
+  it('parses with jsdom on request, and gives a sanitising window that DOMPurify supports', () => {
     const page = parsePage(`<html><body>${ARTICLE}</body></html>`, 'https://news.example/', { prefer: 'jsdom' });
     expect(page.dom).toBe('jsdom');
     expect(page.document.URL).toBe('https://news.example/');
     page.close();
-    expect(sanitizeWindow()).toBe(sanitizeWindow());
     expect(sanitizeWindow().document.createElement('template').content).toBeDefined();
+  });
+
+  it('shares a sanitising window between pages, and replaces it after a set number of them', () => {
+    const windows = Array.from({ length: 3 * PAGES_PER_SANITIZE_WINDOW }, () => sanitizeWindow());
+    const distinct = [...new Set(windows)];
+    expect(distinct.length).toBeGreaterThanOrEqual(3);
+    for (const win of distinct) {
+      const uses = windows.filter((w) => w === win).length;
+      expect(uses).toBeLessThanOrEqual(PAGES_PER_SANITIZE_WINDOW);
+      // Each window's uses are consecutive: it is never handed out again once replaced.
+      expect(windows.lastIndexOf(win) - windows.indexOf(win) + 1).toBe(uses);
+    }
   });
 });
 
