@@ -1,4 +1,5 @@
-import type { Restriction } from '@/utils/restricted-url';
+import { t, type MessageKey } from '@/utils/i18n';
+import type { Restriction, RestrictionKind } from '@/utils/restricted-url';
 import { LockIcon } from './icons';
 import { StatusPanel } from './StatusPanel';
 
@@ -6,11 +7,23 @@ export interface RestrictedStateProps {
   restriction: Restriction;
 }
 
+/** The UI's words for each kind (utils/restricted-url keeps the English ones for logs and tests). */
+const WORDS: Record<RestrictionKind, [MessageKey, MessageKey]> = {
+  'browser-page': ['restrictedBrowserPage', 'restrictedBrowserPageDetail'],
+  'extension-page': ['restrictedExtensionPage', 'restrictedExtensionPageDetail'],
+  'view-source': ['restrictedViewSource', 'restrictedViewSourceDetail'],
+  store: ['restrictedStore', 'restrictedStoreDetail'],
+  pdf: ['restrictedPdf', 'restrictedPdfDetail'],
+  file: ['restrictedFile', 'restrictedFileDetail'],
+  'no-access': ['restrictedNoAccess', 'restrictedNoAccessDetail'],
+};
+
 /** A page the browser keeps closed to extensions: why, and what to do instead. */
 export function RestrictedState({ restriction }: RestrictedStateProps) {
+  const [title, detail] = WORDS[restriction.kind];
   return (
-    <StatusPanel testId="state-restricted" tone="neutral" icon={<LockIcon />} title={restriction.title}>
-      <p data-kind={restriction.kind}>{restriction.detail}</p>
+    <StatusPanel testId="state-restricted" tone="neutral" icon={<LockIcon />} title={t(title)}>
+      <p data-kind={restriction.kind}>{t(detail)}</p>
     </StatusPanel>
   );
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { format, plural, t } from './i18n';
+import { restriction, type RestrictionKind } from './restricted-url';
 
 const LOCALES = resolve(dirname(fileURLToPath(import.meta.url)), '../public/_locales');
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -36,6 +37,23 @@ describe('UI strings', () => {
     expect(t('listenPlay')).toBe('Putar');
     expect(plural('minutesLeft', 1)).toBe('1 menit lagi');
     expect(plural('removedBlocks', 1)).toBe('1 blok dihapus');
+  });
+
+  it('says in English exactly what restricted-url.ts says (the two must not drift apart)', () => {
+    const keys: Record<RestrictionKind, string> = {
+      'browser-page': 'restrictedBrowserPage',
+      'extension-page': 'restrictedExtensionPage',
+      'view-source': 'restrictedViewSource',
+      store: 'restrictedStore',
+      pdf: 'restrictedPdf',
+      file: 'restrictedFile',
+      'no-access': 'restrictedNoAccess',
+    };
+    const en = read('en');
+    for (const [kind, key] of Object.entries(keys) as Array<[RestrictionKind, string]>) {
+      expect(en[key].message, kind).toBe(restriction(kind).title);
+      expect(en[`${key}Detail`].message, kind).toBe(restriction(kind).detail);
+    }
   });
 
   it('falls back to English when the browser cannot answer, filling placeholders and plurals', () => {

@@ -46,6 +46,15 @@ describe('the reader in Indonesian', () => {
     await reader.keyboard.press('Escape');
   });
 
+  it('says why a browser page cannot be read, in Indonesian', async () => {
+    const { tabId } = await h.openPage('chrome://version/');
+    const page = await h.openReader(tabId);
+    const panel = page.getByTestId('state-restricted');
+    expect(await panel.locator('h1').innerText()).toBe('Ini salah satu halaman milik peramban.');
+    expect(await panel.locator('[data-kind]').innerText()).toContain('Buka artikel di web');
+    await page.close();
+  });
+
   it('logs no console errors in the extension', () => {
     expect(h.extensionProblems()).toEqual([]);
   });
