@@ -20,6 +20,8 @@ interface Manifest {
   permissions?: string[];
   host_permissions?: string[];
   optional_host_permissions?: string[];
+  sidebar_action?: { default_panel?: string };
+  side_panel?: unknown;
   browser_specific_settings?: {
     gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[] } };
   };
@@ -64,6 +66,11 @@ describe('the production Firefox manifest', () => {
     expect(manifest.permissions).toContain('activeTab');
     expect(manifest.permissions).toContain('scripting');
     expect(manifest.permissions).not.toContain('tabs');
+  });
+
+  it('reads beside the page in the sidebar, with the side panel page', () => {
+    expect(manifest.sidebar_action?.default_panel).toBe('sidepanel.html');
+    expect(manifest.side_panel).toBeUndefined();
   });
 
   it('leaves the e2e open hook out, which the e2e build has', () => {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, readerState, readerText, startFirefoxHarness, type FirefoxHarness } from './harness';
+import { ROOT, readerState, readerText, startFirefoxHarness, waitForReaderState, type FirefoxHarness } from './harness';
 
 interface Expected {
   /** Where the page lives; the fixture server serves it as if from there (its own links stay its own). */
@@ -93,6 +93,16 @@ describe('the seed page in Firefox', () => {
       links.map((a) => `${a.getAttribute('target')} ${a.getAttribute('rel')}`),
     );
     for (const t of targets) expect(t).toBe('_blank noopener noreferrer');
+  });
+
+  it('reads the same tab in the sidebar page (the Firefox sidebar loads sidepanel.html)', async () => {
+    // Automation cannot open the sidebar itself (it needs a user gesture); its page, in a tab, can be.
+    const { url } = await h.openPage('/pages/seed-tumble/source.html');
+    const panel = await h.openExtensionPage('/sidepanel.html', { tabFor: url });
+    expect(await waitForReaderState(panel)).toBe('article');
+    const { title, body } = await readerText(panel);
+    expect(title).toBe(expected.title);
+    for (const text of expected.mustContain) expect(body).toContain(text);
   });
 
   it('logs no console errors in the extension', () => {
