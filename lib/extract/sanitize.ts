@@ -87,8 +87,11 @@ const URL_ATTRS = new Map<string, { tags: Set<string>; schemes: Set<string> }>([
   ['poster', { tags: new Set(['video']), schemes: new Set(WEB) }],
   ['cite', { tags: new Set(['blockquote', 'q', 'del', 'ins']), schemes: new Set(WEB) }],
 ]);
-/** SVG attributes are CSS-parsed: `url()` may fetch, and CSS escapes (`\75 rl(`) may hide it. */
-const CSS_PARSED_ATTRS = new Set(SVG_ATTRS);
+/**
+ * On SVG and MathML elements, attributes are presentation attributes parsed as CSS: `url()` may fetch,
+ * and CSS escapes (`\75 rl(`) may hide it. These attributes are only ever text.
+ */
+const TEXT_ATTRS = /^(?:id|name|class|title|alt|lang|dir|role|aria-.*|data-cr-.*)$/;
 /** `data:` images are inert pictures; nothing else may use a `data:` URL. */
 const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp|x-icon|svg\+xml)[;,]/i;
 const NAMED_PROP_PREFIX = 'user-content-';
@@ -267,7 +270,7 @@ function checkAttribute(el: Element, event: UponSanitizeAttributeHookEvent, opti
     const srcset = tag === 'img' || tag === 'source' ? safeSrcset(value, options.baseUrl) : null;
     if (srcset === null) event.keepAttr = false;
     else event.attrValue = srcset;
-  } else if (CSS_PARSED_ATTRS.has(name)) {
+  } else if (el.namespaceURI !== HTML_NS && !TEXT_ATTRS.test(name)) {
     // SVG paint and clip references: only same-document ones, renamed like the ids they point at.
     if (value.includes('\\') || EXTERNAL_CSS_URL.test(value)) event.keepAttr = false;
     else if (/url\s*\(/i.test(value)) event.attrValue = value.replace(LOCAL_CSS_URL, (_m, quote: string) => `url(${quote}#${NAMED_PROP_PREFIX}`);

@@ -49,6 +49,7 @@ const VECTORS: Array<[string, string]> = [
   ['svg style import', '<svg><style>@import url(https://track.example/a.css);</style></svg>'],
   ['svg paint server beacon', '<svg><rect width="10" height="10" fill="url(https://track.example/p.svg#g)"/></svg>'],
   ['svg CSS-escaped url()', '<svg><rect width="10" height="10" fill="\\75 rl(https://track.example/p.svg#g)"/></svg>'],
+  ['CSS-escaped url() in any SVG attribute (found by fuzzing)', '<svg height=\\75rl(https://t.invalid/p)><rect width="url(https://t.invalid/q)"/></svg>'],
   ['math href', '<math href="javascript:alert(1)"><mi>x</mi></math>'],
   ['maction', '<math><maction actiontype="statusline" xlink:href="javascript:alert(1)"><mtext>x</mtext></maction></math>'],
   ['iframe srcdoc', '<iframe srcdoc="&lt;script&gt;parent.__pwned=1&lt;/script&gt;"></iframe>'],
