@@ -81,7 +81,8 @@ function section(name: string, fn: () => void): void {
     console.log(`${name}: ok in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     failed = true;
-    console.error(`${name}: FAILED\n${error instanceof Error ? error.message : String(error)}`);
+    const cause = error instanceof Error && error.cause instanceof Error ? `\nCaused by: ${error.cause.message}` : '';
+    console.error(`${name}: FAILED\n${error instanceof Error ? error.message : String(error)}${cause}`);
   }
 }
 
