@@ -417,6 +417,27 @@ describe('reading settings, contents, listening and keys in Chromium', () => {
     await library.close();
   });
 
+  it('has a settings page (the browser’s Options) that changes every reader, with no serious violation in any theme', async () => {
+    const options = await h.context.newPage();
+    h.watch(options);
+    await options.setViewportSize({ width: 900, height: 900 });
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await options.getByTestId('options-page').waitFor();
+    for (const theme of THEMES) {
+      await options.getByTestId(`theme-${theme}`).check({ force: true });
+      expect(await seriousViolations(options), `settings page, ${theme}`).toEqual([]);
+    }
+    await options.screenshot({ path: resolve(ARTIFACTS_DIR, 'settings-page.png'), fullPage: true });
+    await options.getByTestId('font-size').fill('20');
+    expect(await options.locator('.options-sample p').evaluate((el) => getComputedStyle(el).fontSize)).toBe('20px');
+    await reader.waitForFunction(
+      () => getComputedStyle(document.querySelector('[data-testid="reader-body"] p')!).fontSize === '20px',
+    );
+    await options.getByTestId('font-size').fill('18');
+    await options.getByTestId('theme-light').check({ force: true });
+    await options.close();
+  });
+
   it('logs no console errors in the extension', () => {
     expect(h.extensionProblems()).toEqual([]);
   });
