@@ -18,10 +18,11 @@ const REQUIRED_PERMISSIONS = ['activeTab', 'scripting', 'storage'];
 /**
  * Allowed on top: unlimitedStorage for the library (browsers evict extension storage under pressure
  * without it); sidePanel for reading beside the page (WXT adds it with the sidepanel entrypoint; it
- * grants no access to pages and shows no prompt). Any other permission fails this test on purpose:
+ * grants no access to pages and shows no prompt); contextMenus for "Save page / link for later" (menu
+ * items only, no page access, no install warning). Any other permission fails this test on purpose:
  * adding one is a decision to review, not a side effect.
  */
-const OPTIONAL_PERMISSIONS = ['unlimitedStorage', 'sidePanel'];
+const OPTIONAL_PERMISSIONS = ['unlimitedStorage', 'sidePanel', 'contextMenus'];
 /** What the e2e build adds so automation can do what a toolbar click does (see wxt.config.ts). */
 const E2E_ONLY_PERMISSIONS = ['tabs'];
 
