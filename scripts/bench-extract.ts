@@ -11,7 +11,11 @@
  * pages per system, the ratio of the two medians (target <= 1.3, issue 8), the median of per-page
  * ratios, and the slowest pages. Writes bench/results/extract.json.
  *
- * Profiling: `node --cpu-prof --cpu-prof-dir=bench/results --import tsx scripts/bench-extract.ts`.
+ * `--dom jsdom` parses every page with jsdom instead (results in extract-jsdom.json): both systems then
+ * run on the DOM that DOMPurify also uses, which isolates the pipeline's own overhead from the cost of
+ * crossing from linkedom to jsdom for sanitising.
+ *
+ * Profiling: `node --cpu-prof --cpu-prof-dir=/tmp/cr-prof --import tsx scripts/bench-extract.ts`.
  */
 import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
@@ -45,13 +49,13 @@ function time(fn: () => unknown): number {
   return performance.now() - started;
 }
 
-async function measure(pages: CorpusPage[], runs: number): Promise<PageTiming[]> {
+async function measure(pages: CorpusPage[], runs: number, dom: DomKind): Promise<PageTiming[]> {
   const baseline = (doc: Document) => () => new Readability(doc.cloneNode(true) as Document).parse();
   // The window is fetched outside the timed call: replacing it (every 50 pages) is not extraction.
   const ours = (doc: Document, url: string, win = sanitizeWindow()) => () => extractArticle(doc, url, { sanitizeWindow: win });
 
   for (const page of pages.slice(0, WARM_UP_PAGES)) {
-    const loaded = parsePage(readPage(page.file).html, page.url);
+    const loaded = parsePage(readPage(page.file).html, page.url, { prefer: dom });
     baseline(loaded.document)();
     ours(loaded.document, page.url)();
     loaded.close();
@@ -63,10 +67,10 @@ async function measure(pages: CorpusPage[], runs: number): Promise<PageTiming[]>
     const { html } = readPage(page.file);
     // DOM building is reported for context only: three runs suffice.
     const parseTimes: number[] = [];
-    let loaded = parsePage(html, page.url);
+    let loaded = parsePage(html, page.url, { prefer: dom });
     for (let i = 0; i < 3; i++) {
       loaded.close();
-      parseTimes.push(time(() => (loaded = parsePage(html, page.url))));
+      parseTimes.push(time(() => (loaded = parsePage(html, page.url, { prefer: dom }))));
     }
     const doc = loaded.document;
     const runBaseline = baseline(doc);
@@ -102,8 +106,13 @@ async function measure(pages: CorpusPage[], runs: number): Promise<PageTiming[]>
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { runs: { type: 'string', default: '5' }, pages: { type: 'string' } },
+    options: { runs: { type: 'string', default: '5' }, pages: { type: 'string' }, dom: { type: 'string', default: 'linkedom' } },
   });
+  if (values.dom !== 'linkedom' && values.dom !== 'jsdom') {
+    process.stderr.write(`bench:extract: --dom must be linkedom or jsdom\n`);
+    return 2;
+  }
+  const dom = values.dom as DomKind;
   const runs = Math.max(1, Number(values.runs) || 5);
   const corpus = loadZyteCorpus();
   if (!corpus) {
@@ -113,7 +122,7 @@ async function main(): Promise<number> {
   const pages = values.pages ? corpus.slice(0, Number(values.pages)) : corpus;
   const machine = machineInfo();
   const started = performance.now();
-  const timings = await measure(pages, runs);
+  const timings = await measure(pages, runs, dom);
   const seconds = (performance.now() - started) / 1000;
 
   const stat = (key: 'readability' | 'ours' | 'parse') => {
@@ -129,7 +138,7 @@ async function main(): Promise<number> {
   const ms = (n: number) => `${n.toFixed(1)}`;
 
   const out: string[] = [];
-  out.push(`bench:extract: ${timings.length} pages, ${runs} timed runs each after a warm-up, in ${seconds.toFixed(1)} s (${describeMachine(machine)})`);
+  out.push(`bench:extract: ${timings.length} pages parsed with ${dom}, ${runs} timed runs each after a warm-up, in ${seconds.toFixed(1)} s (${describeMachine(machine)})`);
   out.push('');
   out.push(
     formatTable(
@@ -155,7 +164,7 @@ async function main(): Promise<number> {
 
   const round = (n: number) => Math.round(n * 100) / 100;
   const written = writeResults({
-    benchmark: 'extract',
+    benchmark: dom === 'linkedom' ? 'extract' : `extract-${dom}`,
     machine,
     summary: [
       { metric: 'Readability median', value: round(readability.median), unit: 'ms' },
@@ -166,6 +175,7 @@ async function main(): Promise<number> {
     ],
     seconds: round(seconds),
     runs,
+    dom,
     pages: timings.length,
     readability: mapValues(readability, round),
     ours: mapValues(ours, round),
