@@ -16,8 +16,8 @@
  *      steps measure the article without them; controls before share-bars so a bar's buttons are gone.
  *   2. share-bars, image-link-spam, site-logo: links judged by their targets, before link-blocks, which
  *      judges by link *text* and would miss icon-only and picture links.
- *   3. link-blocks, tag-list: navigation, related lists, promo lines (link density), then the tag
- *      list in the tail.
+ *   3. link-blocks, teaser-list, tag-list: navigation, related lists, promo lines (link density), then
+ *      runs of story teasers (linked headlines over unlinked summaries), then the tag list in the tail.
  *   4. duplicate-title, opening-meta: the title, date, "N min read" and byline repeated above the story;
  *      after 1-3, so the "opening" they inspect is the story's, not a menu's.
  *   5. legal-footer, trailing-chrome: copyright lines in the tail, then what is left after the story's
@@ -49,6 +49,7 @@ import { prompts } from './prompts';
 import { shareBars } from './share-bars';
 import { authorBox } from './author-box';
 import { tagList } from './tag-list';
+import { teaserList } from './teaser-list';
 import { trailingChrome } from './trailing-chrome';
 
 export const BEFORE_READABILITY: CleanupStep[] = [hidden, prompts, authorBox, lazyImages];
@@ -61,6 +62,7 @@ export const AFTER_READABILITY: CleanupStep[] = [
   imageLinkSpam,
   siteLogo,
   linkBlocks,
+  teaserList,
   tagList,
   duplicateTitle,
   openingMeta,

@@ -1,0 +1,71 @@
+/**
+ * Story teasers: a run of cards, each a headline that is wholly a link to another page, perhaps with a
+ * kicker, a picture and a line of summary ("More stories", "Trending", the list of teasers after the
+ * story). Link density misses them, because the summaries are not links; their shape gives them away in
+ * any language: three or more sibling cards built the same way, each with exactly one linked headline.
+ *
+ * A story's own subheadings are not links, and a roundup whose linked headlines carry whole paragraphs
+ * is the story: a card holds little text, and only cards after the story's last paragraph of its own go.
+ */
+import type { CleanupStep } from '../step';
+import { isProtected, measure, STORY_TEXT_MIN, textOf, type Stats } from './signals';
+
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+/** A card's text: kicker, headline, a summary of a sentence or two. */
+const MAX_CARD_CHARS = 400;
+const MIN_CARDS = 3;
+/** The headline is the link: nearly all of its text is link text. */
+const HEADLINE_LINK_SHARE = 0.9;
+/** Never take a run of cards holding this share of the article's text. */
+const MAX_SHARE = 0.5;
+
+function linkedHeadline(h: Element, stats: Map<Element, Stats>): boolean {
+  const s = stats.get(h);
+  if (!s || !s.chars || s.linkChars < s.chars * HEADLINE_LINK_SHARE) return false;
+  const a = h.querySelector('a[href]');
+  return !!a && !(a.getAttribute('href') ?? '').startsWith('#');
+}
+
+export const teaserList: CleanupStep = {
+  name: 'teaser-list',
+  phase: 'after',
+  run(root, ctx) {
+    const stats = measure(root);
+    const total = stats.get(root)?.chars ?? 0;
+    const groups = new Map<Element, Element[]>();
+    for (const h of Array.from(root.querySelectorAll(HEADINGS))) {
+      if (isProtected(h) || !linkedHeadline(h, stats)) continue;
+      // The card: the largest block around the headline that holds no other headline and little text.
+      let card: Element = h;
+      for (let up = h.parentElement; up && up !== root; up = up.parentElement) {
+        if ((stats.get(up)?.chars ?? 0) > MAX_CARD_CHARS || up.querySelectorAll(HEADINGS).length > 1) break;
+        card = up;
+      }
+      if (card === h || !card.parentElement) continue;
+      const parent = card.parentElement;
+      groups.set(parent, [...(groups.get(parent) ?? []), card]);
+    }
+    if (!groups.size) return;
+    // The story's own paragraphs: story-length and in no card.
+    const cardSet = new Set<Element>([...groups.values()].flat());
+    const inCard = (el: Element) => {
+      for (let up: Element | null = el; up && up !== root; up = up.parentElement) if (cardSet.has(up)) return true;
+      return false;
+    };
+    const storyParagraphs = Array.from(root.querySelectorAll('p')).filter((p) => (stats.get(p)?.chars ?? 0) >= STORY_TEXT_MIN && !inCard(p));
+    const lastStory = storyParagraphs[storyParagraphs.length - 1];
+    let all: Element[] | null = null;
+    const order = () => (all ??= Array.from(root.querySelectorAll('*')));
+    for (const [parent, cards] of groups) {
+      if (cards.length < MIN_CARDS || !root.contains(parent)) continue;
+      const cardChars = cards.reduce((n, c) => n + (stats.get(c)?.chars ?? 0), 0);
+      if (cardChars > total * MAX_SHARE) continue;
+      // Only after the story: its last paragraph must come before the first card. (Document order from
+      // one list, as linkedom's compareDocumentPosition gets detached trees wrong.)
+      if (lastStory && order().indexOf(lastStory) > order().indexOf(cards[0])) continue;
+      const parentChars = stats.get(parent)?.chars ?? 0;
+      if (parent !== root && cardChars >= parentChars * 0.8 && textOf(parent).length <= cardChars + 80) ctx.remove(parent, this.name);
+      else for (const card of cards) if (root.contains(card)) ctx.remove(card, this.name);
+    }
+  },
+};
