@@ -11,5 +11,6 @@ export { estimateStorage, formatBytes } from './storage';
 export { throttle, type Throttled } from './throttle';
 export { normalizeUrl, titleFromUrl } from './url';
 export { cleanTags } from './rows';
+export { MAX_IMAGE_BYTES, type FetchLike, type ImageDownload } from './images';
 export type { ImportedArticle, ImportedUpdate } from './import';
 export type * from './types';

@@ -8,6 +8,7 @@ import type { Article } from '../extract/types';
 import { ChangeNotifier, subscribe, type LibraryChange } from './changes';
 import { LibraryError, toLibraryError } from './errors';
 import { headTermsOf, indexPending, isSearchIndexCurrent, markAllPending, pendingPosting } from './indexer';
+import { downloadImages, imageUrls, OFFLINE_IMAGES_KEY, type FetchLike, type ImageDownload } from './images';
 import { allItems, writeImport, type ImportedArticle, type ImportedUpdate } from './import';
 import { listItems, listTags, listTrash } from './list';
 import { articleRow, cleanTags, linkRow, type UserMarks } from './rows';
@@ -135,6 +136,8 @@ export class Library {
     const id = await db.articles.put(next as ArticleRow);
     await db.bodies.put({ id, contentHtml: article.contentHtml, text: article.text });
     await db.postings.put(pendingPosting(id));
+    // Pictures kept for an earlier version may not be this one's; `keepImages` fetches them again.
+    if (previous) await db.images.where('articleId').equals(id).delete();
     return { ...next, id } as ArticleRow;
   }
 
@@ -321,6 +324,45 @@ export class Library {
     );
   }
 
+  // ---- offline images ----
+
+  /** Whether the user asked to keep pictures for offline reading. Off by default. */
+  async offlineImages(): Promise<boolean> {
+    return this.read(async () => (await this.db.meta.get(OFFLINE_IMAGES_KEY))?.value === true);
+  }
+
+  async setOfflineImages(on: boolean): Promise<void> {
+    await this.read(() => this.db.meta.put({ key: OFFLINE_IMAGES_KEY, value: on }));
+  }
+
+  /**
+   * Downloads the pictures of a saved article (at most `MAX_IMAGE_BYTES`) and keeps them beside it,
+   * replacing any kept before. The downloads happen outside the transaction; the write is one
+   * transaction, skipped if the article was deleted or saved again meanwhile.
+   */
+  async keepImages(id: number, fetchImage: FetchLike = (url) => fetch(url)): Promise<ImageDownload> {
+    const before = await this.get(id);
+    const download = await downloadImages(imageUrls(before.contentHtml), fetchImage);
+    const { db } = this;
+    await this.write(
+      'updated',
+      async () => {
+        const now = await db.articles.get(id);
+        if (!now || now.updatedAt !== before.updatedAt) return;
+        await db.images.where('articleId').equals(id).delete();
+        await db.images.bulkPut(download.images.map((image) => ({ articleId: id, ...image })));
+      },
+      [id],
+    );
+    return download;
+  }
+
+  /** The pictures kept for an article, by their web address. */
+  async images(id: number): Promise<Map<string, Blob>> {
+    const rows = await this.read(() => this.db.images.where('articleId').equals(id).toArray());
+    return new Map(rows.map((row) => [row.url, row.blob]));
+  }
+
   // ---- deleting ----
 
   /** Moves an item to the trash, where it stays `TRASH_DAYS` days; `restore` is the undo. */
@@ -378,6 +420,7 @@ export class Library {
       await db.trash.bulkDelete(purged);
       await db.bodies.bulkDelete(purged);
       await db.postings.bulkDelete(purged);
+      await db.images.where('articleId').anyOf(purged).delete();
     });
     return purged.length;
   }
@@ -416,7 +459,7 @@ export class Library {
     const { db } = this;
     let result: T;
     try {
-      result = await db.transaction('rw', [db.articles, db.bodies, db.postings, db.trash], fn);
+      result = await db.transaction('rw', [db.articles, db.bodies, db.postings, db.trash, db.images], fn);
     } catch (err) {
       throw toLibraryError(err);
     }

@@ -9,13 +9,14 @@
  * - `postings`: each article's distinct search terms (body and head) as a multi-entry index, so the
  *   full-text index lives in IndexedDB, on disk, not in memory (see search.ts for why). A save marks the
  *   article's row `pending`; the indexer fills in its terms just after (see indexer.ts for why).
- * - `trash`: deleted article rows, kept 30 days; their bodies stay in `bodies` until purged.
+ * - `images`: an article's pictures as Blobs, when the offline-images setting is on (images.ts).
+ * - `trash`: deleted article rows, kept 30 days; their bodies and images stay until purged.
  * - `vocab`: every term indexed, in chunks, for prefix and fuzzy expansion of query words
  *   (see vocab-store.ts).
  * - `meta`: small key/value facts, such as the tokenizer version the index was built with.
  * An article's rows are always written in one transaction, so a failure leaves none of them changed.
  */
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { LibraryItem } from './types';
 import { normalizeUrl } from './url';
 import { SEARCH_VERSION_KEY } from './indexer';
@@ -46,6 +47,13 @@ export interface PostingRow {
   stamp?: number;
 }
 
+/** One picture of an article, kept for offline reading. */
+export interface ImageRow {
+  articleId: number;
+  url: string;
+  blob: Blob;
+}
+
 export interface TrashRow extends ArticleRow {
   deletedAt: number;
 }
@@ -71,6 +79,7 @@ export const V2_STORES = {
   articles: '++id, normalizedUrl, savedAt, [state+savedAt], [favourite+savedAt], *tags, *headTerms',
   bodies: 'id',
   postings: 'id, *terms, pending',
+  images: '[articleId+url], articleId',
   trash: 'id, deletedAt, normalizedUrl',
   vocab: '++id',
   meta: 'key',
@@ -80,6 +89,7 @@ export class LibraryDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
   bodies!: EntityTable<BodyRow, 'id'>;
   postings!: EntityTable<PostingRow, 'id'>;
+  images!: Table<ImageRow, [number, string]>;
   trash!: EntityTable<TrashRow, 'id'>;
   vocab!: EntityTable<VocabRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
