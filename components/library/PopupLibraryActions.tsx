@@ -6,6 +6,7 @@ import type { Article } from '@/lib/extract';
 import { getLibrary, libraryPath } from '@/utils/library';
 import { SaveButton } from './SaveButton';
 import { LibraryIcon } from './library-icons';
+import './save-button.css';
 
 export interface PopupLibraryActionsProps {
   /** The article on show; no Save button without one. */

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '@fontsource-variable/literata/wght.css';
 import '../popup/style.css';
 import './style.css';
 import { LoadingState } from '@/components/LoadingState';
