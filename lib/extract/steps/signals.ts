@@ -107,7 +107,10 @@ const OPENING_MAX_BLOCKS = 40;
  */
 export function openingBlocks(root: Element): Element[] {
   const out: Element[] = [];
-  for (const el of Array.from(root.querySelectorAll(BLOCK_SELECTOR + ', span'))) {
+  // Walked in document order and left at the story's first paragraph: a `querySelectorAll` would list
+  // every block of the article first, to use a few dozen.
+  for (let el = nextElement(root, root); el; el = nextElement(el, root)) {
+    if (!OPENING_TAGS.has(el.tagName.toUpperCase())) continue;
     const chars = textLengthWithin(el, STORY_TEXT_MIN);
     // The page's own address printed above the story (print headers) is long but no story.
     const isStory = chars >= STORY_TEXT_MIN && (el.tagName === 'P' || !el.querySelector(BLOCK_SELECTOR)) && !URL_TEXT.test(textOf(el));
@@ -116,6 +119,17 @@ export function openingBlocks(root: Element): Element[] {
     if (out.length >= OPENING_MAX_BLOCKS) break;
   }
   return out;
+}
+
+const OPENING_TAGS = new Set((BLOCK_SELECTOR + ', span').split(', ').map((t) => t.toUpperCase()));
+
+/** The element after `el` in document order within `root`, or null. */
+function nextElement(el: Element, root: Element): Element | null {
+  if (el.firstElementChild) return el.firstElementChild;
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    if (node.nextElementSibling) return node.nextElementSibling;
+  }
+  return null;
 }
 
 /** Lower-cased, punctuation-free form of a text for comparing repeats. */
