@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: every benchmark the project has, one after another, then one summary table.
+ * `npm run bench [-- NAME...]`: every benchmark the project has (or those named), one after another,
+ * then one summary table.
  *
  * A benchmark is a package.json script named `bench:<name>` whose `tsx` file exists; each runs in its
  * own process (so one's heap and JIT state do not colour the next) with its output shown as it goes,
@@ -29,7 +30,14 @@ function benchmarks(): Bench[] {
 }
 
 function main(): number {
-  const list = benchmarks();
+  // `npm run bench -- quality extract` runs only the benchmarks named.
+  const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !benchmarks().some((b) => b.name === name));
+  if (unknown.length) {
+    process.stderr.write(`bench: no benchmark named ${unknown.join(', ')} (have: ${benchmarks().map((b) => b.name).join(', ')})\n`);
+    return 2;
+  }
+  const list = benchmarks().filter((b) => !only.length || only.includes(b.name));
   const ran: Array<{ name: string; status: number | null; seconds: number; startedAt: number }> = [];
   for (const b of list) {
     process.stdout.write(`\n=== npm run bench:${b.name}\n`);
