@@ -60,7 +60,7 @@ function main(): number {
     }
   }
   process.stdout.write(`\n=== Summary (${describeMachine(machineInfo())})\n`);
-  process.stdout.write(`${formatTable(['benchmark', 'metric', 'value', 'target', ''], rows)}\n`);
+  process.stdout.write(`${formatTable(['benchmark', 'metric', 'value', 'target', 'status'], rows)}\n`);
   process.stdout.write(`Benchmarks run: ${ran.map((r) => `${r.name} ${r.seconds.toFixed(0)} s`).join(', ')}\n`);
   return ran.some((r) => r.status !== 0) ? 1 : 0;
 }
