@@ -13,6 +13,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'utils/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
     environment: 'jsdom',
+    setupFiles: ['tests/unit/setup.ts'],
     testTimeout: 20000,
   },
 });

@@ -2,6 +2,7 @@
  * The library's part of the reader toolbar: Save (which also shows whether this page is already saved)
  * and a way to the library page. The reader inserts this one component; everything else lives here.
  */
+import { useMemo } from 'preact/hooks';
 import type { Article } from '@/lib/extract';
 import { getLibrary, libraryPath } from '@/utils/library';
 import { SaveButton } from './SaveButton';
@@ -14,9 +15,11 @@ export interface PopupLibraryActionsProps {
 }
 
 export function PopupLibraryActions({ article }: PopupLibraryActionsProps) {
+  // One open per mount: a new promise on every render would re-run the Save button's lookup.
+  const library = useMemo(() => getLibrary(), []);
   return (
     <>
-      {article && <SaveButton article={article} library={getLibrary()} />}
+      {article && <SaveButton article={article} library={library} />}
       <a
         class="button button-quiet"
         href={libraryPath()}

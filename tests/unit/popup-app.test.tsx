@@ -1,4 +1,5 @@
 /** The popup as the toolbar opens it (not in a tab): it reads the active tab and offers "Open in a tab". */
+import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
