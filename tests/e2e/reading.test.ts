@@ -253,15 +253,16 @@ describe('reading settings, contents, listening and keys in Chromium', () => {
     expect(await reader.evaluate(() => window.scrollY)).toBeGreaterThan(200);
     // Speed applies from the sentence being read; pause keeps the place.
     await reader.getByTestId('listen-rate').selectOption('1.5');
-    expect(await speech(reader, (s) => s.last().rate)).toBe(1.5);
+    // The new rate reaches the speech engine after the settings update re-queues the sentence.
+    await expect.poll(() => speech(reader, (s) => s.last().rate)).toBe(1.5);
     await reader.keyboard.press('l');
-    expect(await reader.getByTestId('listen-toggle').getAttribute('data-state')).toBe('paused');
+    await expect.poll(() => reader.getByTestId('listen-toggle').getAttribute('data-state')).toBe('paused');
     await reader
       .getByTestId('listen-stop')
       .click({ trial: true })
       .catch(() => undefined);
     await reader.getByTestId('listen-stop').click();
-    expect(await highlighted(reader)).toBeNull();
+    await expect.poll(() => highlighted(reader)).toBeNull();
     await reader.keyboard.press('Escape');
   });
 
