@@ -11,6 +11,7 @@
  * reaches the DOM, so neither the step names nor the removed HTML are trusted here.
  */
 import type { Removal } from '@/lib/extract';
+import { parseInertDocument } from '@/lib/extract/sanitize';
 
 const MARKER = /<div\b[^>]*\bdata-cr-removed="(\d+)"[^>]*>\s*<\/div>/g;
 
@@ -49,10 +50,10 @@ const MEDIA = 'picture, img, video, audio, svg, iframe, object, embed';
 
 /**
  * `html` with each picture, video or sound replaced by a text stand-in. Parsed in an inert document
- * (DOMParser loads nothing and runs nothing); only its serialisation is read.
+ * (`parseInertDocument`: loads nothing and runs nothing); only its serialisation is read.
  */
-export function withoutMedia(html: string): string {
-  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+export function withoutMedia(html: string, win: Window & typeof globalThis = window): string {
+  const doc = parseInertDocument(`<!doctype html><body>${html}`, win);
   for (const el of Array.from(doc.body.querySelectorAll(MEDIA))) {
     if (!el.isConnected) continue;
     const tag = el.tagName.toLowerCase();
