@@ -5,7 +5,9 @@
  * Fields the library has no place for yet (highlights, notes) are ignored.
  */
 import { LibraryError } from './errors';
-import { headTermsOf, pendingPosting } from './indexer';
+import { adjustArticleCount } from './counts';
+import { enqueue } from './index-queue';
+import { headTermsOf } from './indexer';
 import { cleanTags } from './rows';
 import type { ArticleRow, LibraryDB } from './schema';
 import type { LibraryItem, SavedArticle } from './types';
@@ -97,7 +99,7 @@ export async function allItems(db: LibraryDB): Promise<LibraryItem[]> {
   return items;
 }
 
-/** Inside a read-write transaction over articles, bodies, postings and trash: writes an import. Returns the ids written. */
+/** Inside a read-write transaction over articles, bodies, trash and meta: writes an import. Returns the ids written. */
 export async function writeImport(
   db: LibraryDB,
   adds: readonly ImportedArticle[],
@@ -110,9 +112,9 @@ export async function writeImport(
     const row = toRow({ ...add, id: wanted });
     const id = await db.articles.put(row as ArticleRow);
     if (add.downloaded) await db.bodies.put({ id, contentHtml: add.contentHtml ?? '', text: add.text ?? '' });
-    await db.postings.put(pendingPosting(id));
     ids.push(id);
   }
+  await adjustArticleCount(db, ids.length);
   for (const { id, changes } of updates) {
     const current = await db.articles.get(id);
     if (!current)
@@ -128,8 +130,8 @@ export async function writeImport(
     if (typeof changes.contentHtml === 'string' && typeof changes.text === 'string') {
       await db.bodies.put({ id, contentHtml: changes.contentHtml, text: changes.text });
     }
-    await db.postings.put(pendingPosting(id));
     ids.push(id);
   }
+  await enqueue(db, ids);
   return ids;
 }

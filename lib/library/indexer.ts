@@ -4,15 +4,16 @@
  * Why indexing runs just after a save rather than inside it: an article's body has one to two thousand
  * distinct terms, and in Chromium writing that many multi-entry index keys costs several times the rest
  * of the save put together (measured: 250 ms against 48 ms for the body alone, on a loaded 2-core
- * machine). So a save writes the article, its body and a `pending` marker in one transaction and
- * returns; the indexer then tokenises the body outside any transaction and writes its terms. Nothing
- * can be missed: the marker is written atomically with the save, every search first indexes whatever
- * is pending, and a page that closes before indexing leaves the work to the next one.
+ * machine). So a save writes the article and its body and queues it (index-queue.ts) in one
+ * transaction, and returns; the indexer then tokenises the body outside any transaction and writes its
+ * terms. Nothing can be missed: the queue entry is written atomically with the save, every search first
+ * indexes whatever is queued, and a page that closes before indexing leaves the work to the next one.
  *
- * The whole index is rebuilt (every article marked pending) when it was built by another tokenizer
- * version or never: after a migration, or when tokenize.ts changes. `meta` holds that version.
+ * The whole index is rebuilt (every article queued) when it was built by another tokenizer version or
+ * never: after a migration, or when tokenize.ts changes. `meta` holds that version.
  */
-import type { LibraryDB, PostingRow } from './schema';
+import { dequeue, readQueue, setQueue } from './index-queue';
+import type { LibraryDB } from './schema';
 import { TOKENIZER_VERSION, uniqueTerms } from './tokenize';
 import type { VocabStore } from './vocab-store';
 
@@ -39,35 +40,30 @@ function hostOf(url: string): string {
   }
 }
 
-/** A `postings` row saying "index this article": written in the same transaction as the change. */
-export function pendingPosting(id: number): PostingRow {
-  return { id, pending: 1, stamp: Math.floor(Math.random() * 2 ** 31) };
-}
-
 export async function isSearchIndexCurrent(db: LibraryDB): Promise<boolean> {
   const row = await db.meta.get(SEARCH_VERSION_KEY);
   return row?.value === TOKENIZER_VERSION;
 }
 
 /**
- * Marks every live article pending and stamps the index with the current tokenizer version; the terms
- * are then written by `indexPending`. Trashed articles are indexed again if they are restored.
+ * Queues every live article and stamps the index with the current tokenizer version; the terms are
+ * then written by `indexPending`. Trashed articles are queued again if they are restored.
  */
 export async function markAllPending(db: LibraryDB): Promise<number> {
   return db.transaction('rw', db.articles, db.postings, db.vocab, db.meta, async () => {
     const ids = (await db.articles.toCollection().primaryKeys()) as number[];
     await db.postings.clear();
     await db.vocab.clear();
-    await db.postings.bulkPut(ids.map(pendingPosting));
+    await setQueue(db, ids);
     await db.meta.put({ key: SEARCH_VERSION_KEY, value: TOKENIZER_VERSION });
     return ids.length;
   });
 }
 
 /**
- * Indexes every pending article, batch by batch, until none is left. Each batch: read the pending rows
- * and their articles, tokenise outside any transaction, then write the terms of each row whose stamp is
- * unchanged (an article saved again meanwhile keeps its new marker and is indexed in the next round).
+ * Indexes every queued article, batch by batch, until the queue is empty. Each batch: read the queue
+ * and the articles, tokenise outside any transaction, then write the terms of each entry whose stamp is
+ * unchanged (an article saved again meanwhile stays queued and is indexed in the next round).
  * Returns how many articles were indexed.
  */
 export async function indexPending(
@@ -77,13 +73,13 @@ export async function indexPending(
 ): Promise<number> {
   let done = 0;
   for (;;) {
-    const pending = await db.postings.where('pending').equals(1).limit(INDEX_BATCH).toArray();
-    if (!pending.length) return done;
-    const ids = pending.map((p) => p.id);
+    const batch = (await readQueue(db)).slice(0, INDEX_BATCH);
+    if (!batch.length) return done;
+    const ids = batch.map((e) => e.id);
     const [articles, bodies] = await db.transaction('r', db.articles, db.bodies, () =>
       Promise.all([db.articles.bulkGet(ids), db.bodies.bulkGet(ids)]),
     );
-    const computed = pending.map((p, i) => {
+    const computed = batch.map((entry, i) => {
       const row = articles[i];
       const body = bodies[i];
       // A damaged row is indexed by what can be read of it; its list entry reports the damage.
@@ -92,23 +88,20 @@ export async function indexPending(
           ? headTermsOf({ ...row, tags: Array.isArray(row.tags) ? row.tags : [] })
           : [];
       const text = body && typeof body.text === 'string' ? body.text : '';
-      return { id: p.id, stamp: p.stamp, terms: [...new Set([...uniqueTerms(text), ...head])] };
+      return { entry, gone: !row && !body, terms: [...new Set([...uniqueTerms(text), ...head])] };
     });
-    const written = await db.transaction('rw', db.postings, db.vocab, async () => {
-      const current = await db.postings.bulkGet(ids);
-      const puts: PostingRow[] = [];
-      const deletes: number[] = [];
-      computed.forEach((c, i) => {
-        const now = current[i];
-        if (!now || now.pending !== 1 || now.stamp !== c.stamp) return;
-        // The article was deleted for good meanwhile: drop its marker instead of indexing nothing.
-        if (!articles[i] && !bodies[i]) deletes.push(c.id);
-        else puts.push({ id: c.id, terms: c.terms });
-      });
-      await db.postings.bulkPut(puts);
-      await db.postings.bulkDelete(deletes);
-      const terms = new Set(puts.flatMap((p) => p.terms ?? []));
-      return { count: puts.length + deletes.length, terms, chunk: await vocab.append(terms) };
+    const written = await db.transaction('rw', db.postings, db.vocab, db.meta, async () => {
+      const current = new Map((await readQueue(db)).map((e) => [e.id, e.stamp]));
+      const fresh = computed.filter((c) => current.get(c.entry.id) === c.entry.stamp);
+      // An article deleted for good meanwhile: drop its terms instead of indexing nothing.
+      await db.postings.bulkDelete(fresh.filter((c) => c.gone).map((c) => c.entry.id));
+      await db.postings.bulkPut(fresh.filter((c) => !c.gone).map((c) => ({ id: c.entry.id, terms: c.terms })));
+      await dequeue(
+        db,
+        fresh.map((c) => c.entry),
+      );
+      const terms = new Set(fresh.flatMap((c) => (c.gone ? [] : c.terms)));
+      return { count: fresh.length, terms, chunk: await vocab.append(terms) };
     });
     vocab.committed(written.terms, written.chunk);
     done += written.count;

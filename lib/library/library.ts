@@ -7,10 +7,12 @@
 import type { Article } from '../extract/types';
 import { ChangeNotifier, subscribe, type LibraryChange } from './changes';
 import { LibraryError, toLibraryError } from './errors';
-import { headTermsOf, indexPending, isSearchIndexCurrent, markAllPending, pendingPosting } from './indexer';
+import { adjustArticleCount, articleCount } from './counts';
+import { enqueue } from './index-queue';
+import { headTermsOf, indexPending, isSearchIndexCurrent, markAllPending } from './indexer';
 import { downloadImages, imageUrls, OFFLINE_IMAGES_KEY, type FetchLike, type ImageDownload } from './images';
 import { allItems, writeImport, type ImportedArticle, type ImportedUpdate } from './import';
-import { listItems, listTags, listTrash } from './list';
+import { listItems, listTags, listTrash, unindexedRows } from './list';
 import { articleRow, cleanTags, linkRow, type UserMarks } from './rows';
 import { DB_NAME, LibraryDB, type ArticleRow } from './schema';
 import { searchArticles } from './search';
@@ -135,7 +137,8 @@ export class Library {
     }
     const id = await db.articles.put(next as ArticleRow);
     await db.bodies.put({ id, contentHtml: article.contentHtml, text: article.text });
-    await db.postings.put(pendingPosting(id));
+    await enqueue(db, [id]);
+    if (!previous || previous.inTrash) await adjustArticleCount(db, 1);
     // Pictures kept for an earlier version may not be this one's; `keepImages` fetches them again.
     if (previous) await db.images.where('articleId').equals(id).delete();
     return { ...next, id } as ArticleRow;
@@ -154,7 +157,8 @@ export class Library {
       if (previous && !previous.inTrash) return previous.row;
       const id = await db.articles.put((previous ? { ...next, id: previous.row.id } : next) as ArticleRow);
       if (previous) await db.trash.delete(previous.row.id);
-      await db.postings.put(pendingPosting(id));
+      await enqueue(db, [id]);
+      await adjustArticleCount(db, 1);
       return { ...next, id } as ArticleRow;
     });
     this.scheduleIndexing();
@@ -229,8 +233,17 @@ export class Library {
     return this.read(() => listTags(this.db));
   }
 
+  /**
+   * Finds damaged rows no list can show (their saved date is not a valid key), to report them. Walks
+   * the library: pages call it after the first page is on screen.
+   */
+  async check(): Promise<SkippedRecord[]> {
+    return this.read(() => unindexedRows(this.db));
+  }
+
+  /** How many articles are saved (the trash excluded). */
   async count(): Promise<number> {
-    return this.read(() => this.db.articles.count());
+    return this.read(() => articleCount(this.db));
   }
 
   /**
@@ -238,9 +251,11 @@ export class Library {
    * whatever saves left pending, so results always cover every saved article.
    */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    const start = performance.now();
     await this.ensureSearchIndex();
     await this.indexPending();
     const vocab = await this.read(() => this.vocab.current());
+    if (options.timings) options.timings.prepare = (options.timings.prepare ?? 0) + performance.now() - start;
     return this.read(() => searchArticles(this.db, vocab, query, options));
   }
 
@@ -297,7 +312,7 @@ export class Library {
       if (changes.tags) {
         next.tags = cleanTags(changes.tags);
         next.headTerms = headTermsOf(next);
-        await db.postings.put(pendingPosting(id));
+        await enqueue(db, [id]);
       }
       toItem(next);
       await db.articles.put(next);
@@ -375,6 +390,7 @@ export class Library {
         if (!row) throw new LibraryError('not-found');
         await db.trash.put({ ...row, deletedAt: this.now() });
         await db.articles.delete(id);
+        await adjustArticleCount(db, -1);
       },
       [id],
     );
@@ -392,8 +408,9 @@ export class Library {
         const next: ArticleRow = { ...rest, headTerms: headTermsOf(rest) };
         await db.articles.put(next);
         await db.trash.delete(id);
+        await adjustArticleCount(db, 1);
         // Its terms may predate a rebuild (which skips the trash): index it again to be sure.
-        await db.postings.put(pendingPosting(id));
+        await enqueue(db, [id]);
         return next;
       },
       [id],
@@ -459,7 +476,7 @@ export class Library {
     const { db } = this;
     let result: T;
     try {
-      result = await db.transaction('rw', [db.articles, db.bodies, db.postings, db.trash, db.images], fn);
+      result = await db.transaction('rw', [db.articles, db.bodies, db.postings, db.trash, db.images, db.meta], fn);
     } catch (err) {
       throw toLibraryError(err);
     }

@@ -1,4 +1,5 @@
 /** The library's pages of items, newest first, and the trash. */
+import { articleCount } from './counts';
 import { isOpenFilter, newestFirst, rowPasses } from './filters';
 import type { LibraryDB } from './schema';
 import type { LibraryItem, ListOptions, ListPage, SkippedRecord, TrashedItem } from './types';
@@ -30,24 +31,24 @@ export async function listItems(db: LibraryDB, options: ListOptions = {}): Promi
     return { items: items.slice(offset, offset + limit), total: items.length, skipped };
   }
 
-  return db.transaction('r', db.articles, async () => {
+  return db.transaction('r', db.articles, db.meta, async () => {
     const [total, rows] = await Promise.all([
-      newestFirst(db, options).count(),
+      // Counting walks the rows in Chromium: the whole library's count is kept in `meta` instead.
+      isOpenFilter(options) ? articleCount(db) : newestFirst(db, options).count(),
       newestFirst(db, options).offset(offset).limit(limit).toArray(),
     ]);
     const items = checkRows(rows, skipped);
-    // Damaged rows of this page were counted in `total`; rows outside the date index were not.
-    const shownTotal = total - skipped.length;
-    if (offset === 0 && isOpenFilter(options)) skipped.push(...(await unindexedRows(db)));
-    return { items, total: shownTotal, skipped };
+    // Damaged rows of this page were counted in `total`.
+    return { items, total: total - skipped.length, skipped };
   });
 }
 
 /**
  * Rows missing from the date index (a saved date that is not a valid key) never appear in any list.
- * Counting both is cheap; only when they differ are the rows found and reported.
+ * Only when the table's and the index's counts differ are the rows found and reported. Both counts
+ * walk the library, so pages run this after the first page is on screen (`Library.check`).
  */
-async function unindexedRows(db: LibraryDB): Promise<SkippedRecord[]> {
+export async function unindexedRows(db: LibraryDB): Promise<SkippedRecord[]> {
   const [all, dated] = await Promise.all([db.articles.count(), db.articles.orderBy('savedAt').count()]);
   if (all === dated) return [];
   const datedKeys = new Set(await db.articles.orderBy('savedAt').primaryKeys());

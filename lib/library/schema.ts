@@ -2,13 +2,13 @@
  * The library's IndexedDB schema, every version of it, and the migrations between them. One Dexie
  * database per extension origin: the background, the popup, the reader and library pages share it.
  *
- * Layout (version 2), and why it is split:
+ * Layout (version 3), and why it is split:
  * - `articles`: one row per saved article, without its body, so the library's first page reads 50 small
  *   rows instead of 50 bodies of up to a megabyte. `headTerms` indexes title, site, byline, tags and host.
  * - `bodies`: the sanitised HTML and plain text of each article under the same id.
  * - `postings`: each article's distinct search terms (body and head) as a multi-entry index, so the
- *   full-text index lives in IndexedDB, on disk, not in memory (see search.ts for why). A save marks the
- *   article's row `pending`; the indexer fills in its terms just after (see indexer.ts for why).
+ *   full-text index lives in IndexedDB, on disk, not in memory (see search.ts for why). A save queues
+ *   the article (index-queue.ts); the indexer writes its terms just after (see indexer.ts for why).
  * - `images`: an article's pictures as Blobs, when the offline-images setting is on (images.ts).
  * - `trash`: deleted article rows, kept 30 days; their bodies and images stay until purged.
  * - `vocab`: every term indexed, in chunks, for prefix and fuzzy expansion of query words
@@ -19,6 +19,8 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { LibraryItem } from './types';
 import { normalizeUrl } from './url';
+import { ARTICLE_COUNT_KEY } from './counts';
+import { INDEX_QUEUE_KEY, type QueueEntry } from './index-queue';
 import { SEARCH_VERSION_KEY } from './indexer';
 import { TOKENIZER_VERSION } from './tokenize';
 
@@ -36,15 +38,10 @@ export interface BodyRow {
   text: string;
 }
 
-/**
- * An article's entry in the full-text index: its distinct terms once indexed, or `pending` (with a stamp
- * that changes at every save) while waiting for the indexer.
- */
+/** An article's entry in the full-text index: its distinct terms (body and head). */
 export interface PostingRow {
   id: number;
-  terms?: string[];
-  pending?: 1;
-  stamp?: number;
+  terms: string[];
 }
 
 /** One picture of an article, kept for offline reading. */
@@ -75,6 +72,10 @@ export interface MetaRow {
  */
 export const V1_STORES = { articles: '++id, &url, savedAt' } as const;
 
+/**
+ * Version 2 as released: a save marked its article's `postings` row `pending` (with a stamp) and the
+ * indexer looked them up on that index. Kept verbatim so the v2 -> v3 migration test can seed it.
+ */
 export const V2_STORES = {
   articles: '++id, normalizedUrl, savedAt, [state+savedAt], [favourite+savedAt], *tags, *headTerms',
   bodies: 'id',
@@ -84,6 +85,16 @@ export const V2_STORES = {
   vocab: '++id',
   meta: 'key',
 } as const;
+
+/**
+ * Version 3: the indexer's to-do list is one `meta` row (index-queue.ts), not `pending` rows found by
+ * an index: rows that come and go left LevelDB tombstones that made every search's "anything pending?"
+ * check take 100 ms in Chromium. `meta` also keeps the article count (counts.ts).
+ */
+export const V3_STORES = { ...V2_STORES, postings: 'id, *terms' } as const;
+
+/** The version this code writes. Exports carry it; an export from a newer version is refused. */
+export const SCHEMA_VERSION = 3;
 
 export class LibraryDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
@@ -98,9 +109,15 @@ export class LibraryDB extends Dexie {
     super(name, options);
     this.version(1).stores(V1_STORES);
     this.version(2).stores(V2_STORES).upgrade(upgradeV1toV2);
+    this.version(SCHEMA_VERSION).stores(V3_STORES).upgrade(upgradeV2toV3);
     // A new database starts with an empty index that saves keep current: stamp it as built by this
     // tokenizer, so the first search does not rebuild. Migrated databases get no stamp and are rebuilt.
-    this.on('populate', (tx) => tx.table('meta').add({ key: SEARCH_VERSION_KEY, value: TOKENIZER_VERSION }));
+    this.on('populate', (tx) =>
+      tx.table('meta').bulkAdd([
+        { key: SEARCH_VERSION_KEY, value: TOKENIZER_VERSION },
+        { key: ARTICLE_COUNT_KEY, value: 0 },
+      ]),
+    );
   }
 }
 
@@ -170,4 +187,37 @@ async function upgradeV1toV2(tx: Transaction): Promise<void> {
       Object.assign(row, next);
     });
   await tx.table('bodies').bulkPut(bodies);
+}
+
+/** A v2 `postings` row: terms once indexed, or a `pending` marker with the stamp of the save. */
+interface V2PostingRow {
+  id: number;
+  terms?: unknown;
+  pending?: unknown;
+  stamp?: unknown;
+}
+
+/**
+ * v2 -> v3: every `pending` marker becomes an entry of the index queue, with its stamp, and its row
+ * leaves `postings` (a marker holds no terms); the article count is stored. Indexed rows, articles,
+ * bodies, the trash, images, the dictionary and the index stamp are untouched, so the index stays
+ * current and only what was waiting is indexed after open.
+ */
+async function upgradeV2toV3(tx: Transaction): Promise<void> {
+  const postings = tx.table('postings');
+  // No index to read them by: the upgrade drops it. One pass over the table, once.
+  const pending = (await postings.filter((row: V2PostingRow) => row.pending === 1).toArray()) as V2PostingRow[];
+  const meta = tx.table('meta');
+  const queued = await meta.get(INDEX_QUEUE_KEY);
+  const entries: QueueEntry[] = Array.isArray(queued?.value) ? (queued.value as QueueEntry[]) : [];
+  const known = new Set(entries.map((e) => e.id));
+  for (const row of pending) {
+    if (known.has(row.id)) continue;
+    entries.push({ id: row.id, stamp: typeof row.stamp === 'number' ? row.stamp : Math.floor(Math.random() * 2 ** 31) });
+  }
+  await postings.bulkDelete(pending.map((row) => row.id));
+  await meta.bulkPut([
+    { key: INDEX_QUEUE_KEY, value: entries },
+    { key: ARTICLE_COUNT_KEY, value: await tx.table('articles').count() },
+  ]);
 }

@@ -15,6 +15,7 @@
  * Every query word must match (a search narrows); results rank by score, then newest first.
  */
 import type { LibraryDB } from './schema';
+import { articleCount } from './counts';
 import { idsPassing } from './filters';
 import { uniqueTerms } from './tokenize';
 import { checkArticleRow } from './validate';
@@ -51,10 +52,20 @@ export async function searchArticles(
   query: string,
   options: SearchOptions = {},
 ): Promise<SearchResult> {
+  const timings = options.timings;
+  let mark = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    if (timings) timings[phase] = (timings[phase] ?? 0) + now - mark;
+    mark = now;
+  };
   const words = uniqueTerms(query);
   if (!words.length) return { hits: [], total: 0, skipped: [] };
-  const expansions = words.map((word) => vocab.expand(word));
+  // The last word may be half typed: it also stands for the words it begins. Earlier words were
+  // finished, unless the dictionary does not know them.
+  const expansions = words.map((word, i) => vocab.expand(word, { prefix: i === words.length - 1 || !vocab.has(word) }));
   const distinct = [...new Set(expansions.flat().map((e) => e.term))];
+  lap('expand');
 
   // Head lookups only for the query words themselves: a title matching a guessed spelling is no better
   // evidence than a body matching it, and it halves the lookups.
@@ -64,6 +75,7 @@ export async function searchArticles(
     db.articles,
     db.postings,
     db.trash,
+    db.meta,
     async () => {
       const lookups = distinct.map(async (term): Promise<[string, Postings]> => {
         const [any, head] = await Promise.all([
@@ -73,7 +85,7 @@ export async function searchArticles(
         return [term, { any: any as number[], head: head as number[] }];
       });
       const [count, entries, trash, passing] = await Promise.all([
-        db.articles.count(),
+        articleCount(db),
         Promise.all(lookups),
         db.trash.toCollection().primaryKeys(),
         idsPassing(db, options),
@@ -82,6 +94,11 @@ export async function searchArticles(
     },
   );
 
+  lap('lookups');
+  if (timings) {
+    timings.terms = distinct.length;
+    timings.keys = [...postings.values()].reduce((n, p) => n + p.any.length + p.head.length, 0);
+  }
   // Score each query word separately (its best-matching expansion per article), then keep the articles
   // every word matched.
   let totals: Map<number, number> | null = null;
@@ -113,6 +130,7 @@ export async function searchArticles(
     .filter(([id]) => !trashIds.has(id) && (!allowed || allowed.has(id)))
     .sort((a, b) => b[1] - a[1] || b[0] - a[0]);
 
+  lap('score');
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const hits: SearchHit[] = [];
   const skipped: SkippedRecord[] = [];
@@ -133,5 +151,6 @@ export async function searchArticles(
       else skipped.push({ id: slice[j][0], reason: checked.reason });
     });
   }
+  lap('rows');
   return { hits, total: ranked.length - missing - skipped.length, skipped };
 }

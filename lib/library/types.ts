@@ -87,6 +87,8 @@ export interface ListPage {
 export interface SearchOptions extends ListFilter {
   /** Maximum results. Default `PAGE_SIZE`. */
   limit?: number;
+  /** When given, filled with milliseconds per phase and counts (the benchmark reads it). */
+  timings?: Record<string, number>;
 }
 
 export interface SearchHit {

@@ -22,8 +22,8 @@ export const MIN_FUZZY_LENGTH = 4;
 /** From this length on, two edits are forgiven. */
 export const TWO_EDITS_LENGTH = 8;
 /** The most dictionary terms one query word expands to, per kind; the shortest (closest) win. */
-export const MAX_PREFIX_EXPANSIONS = 30;
-export const MAX_FUZZY_EXPANSIONS = 20;
+export const MAX_PREFIX_EXPANSIONS = 10;
+export const MAX_FUZZY_EXPANSIONS = 10;
 
 export class Vocabulary {
   private readonly map = new SearchableMap<true>();
@@ -48,12 +48,18 @@ export class Vocabulary {
     return [...this.map.keys()];
   }
 
-  /** The terms a query word stands for: itself, words it begins (prefix), and near misspellings (fuzzy). */
-  expand(word: string): Expansion[] {
+  /**
+   * The terms a query word stands for: itself, words it begins (prefix), and near misspellings (fuzzy).
+   * Each expansion costs a lookup, so: prefixes only where asked (the word being typed, or a word the
+   * dictionary does not know), and near misspellings only of words the dictionary does not know (a
+   * word that exists is taken as meant).
+   */
+  expand(word: string, options: { prefix?: boolean } = {}): Expansion[] {
     const out: Expansion[] = [{ term: word, kind: 'exact', distance: 0 }];
     if (isCjkTerm(word)) return out;
     const seen = new Set([word]);
-    if (word.length >= MIN_PREFIX_LENGTH) {
+    const known = this.map.has(word);
+    if ((options.prefix ?? true) && word.length >= MIN_PREFIX_LENGTH) {
       const longer: string[] = [];
       for (const term of this.map.atPrefix(word).keys()) if (term !== word) longer.push(term);
       longer.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
@@ -63,7 +69,7 @@ export class Vocabulary {
       }
     }
     // Numbers are never fuzzy: 2019 is not a misspelling of 2018, nor entry37 of entry38.
-    if (word.length >= MIN_FUZZY_LENGTH && !/\p{N}/u.test(word)) {
+    if (!known && word.length >= MIN_FUZZY_LENGTH && !/\p{N}/u.test(word)) {
       const maxDistance = word.length >= TWO_EDITS_LENGTH ? 2 : 1;
       const near = [...this.map.fuzzyGet(word, maxDistance)]
         .filter(([term]) => !seen.has(term))

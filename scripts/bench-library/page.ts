@@ -170,13 +170,14 @@ const api = {
       queries.push({ kind, query });
     }
     const first = await time(() => l.search('harbour'));
-    const results: { kind: string; query: string; ms: number; total: number }[] = [];
+    const results: { kind: string; query: string; ms: number; total: number; timings: Record<string, number> }[] = [];
     for (const q of queries) {
       let total = 0;
+      const timings: Record<string, number> = {};
       const ms = await time(async () => {
-        total = (await l.search(q.query)).total;
+        total = (await l.search(q.query, { timings })).total;
       });
-      results.push({ ...q, ms, total });
+      results.push({ ...q, ms, total, timings });
     }
     return { first, results };
   },
@@ -192,10 +193,15 @@ const api = {
     }
     return times;
   },
+  async count() {
+    return (await lib()).count();
+  },
   async usage() {
     const l = await lib();
     const estimate = await navigator.storage.estimate();
-    return { usage: estimate.usage ?? null, articles: await l.count(), vocabulary: await l.db.vocab.count() };
+    const chunks = await l.db.vocab.toArray();
+    const terms = new Set(chunks.flatMap((c) => c.terms));
+    return { usage: estimate.usage ?? null, articles: await l.count(), vocabulary: terms.size };
   },
 };
 

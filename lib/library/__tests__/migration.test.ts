@@ -1,9 +1,16 @@
+// @vitest-environment node
+// Node's Blob, which fake-indexeddb can store (jsdom's is another class that structuredClone refuses).
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Library } from '../index';
-import { SEARCH_VERSION_KEY, isSearchIndexCurrent } from '../indexer';
-import { LibraryDB, V1_STORES } from '../schema';
+import { ARTICLE_COUNT_KEY } from '../counts';
+import { readQueue } from '../index-queue';
+import { SEARCH_VERSION_KEY, headTermsOf, isSearchIndexCurrent } from '../indexer';
+import { OFFLINE_IMAGES_KEY } from '../images';
+import { articleRow, linkRow } from '../rows';
+import { LibraryDB, SCHEMA_VERSION, V1_STORES, V2_STORES } from '../schema';
+import { TOKENIZER_VERSION, uniqueTerms } from '../tokenize';
 import { STORIES, articleOf, freshName } from './fixtures';
 
 const open: { close(): void }[] = [];
@@ -24,7 +31,7 @@ const v1Row = (story: (typeof STORIES)[keyof typeof STORIES], savedAt: number, u
   return { ...article, kind, removed: [], savedAt };
 };
 
-describe('migration v1 -> v2', () => {
+describe('migration v1 -> current', () => {
   it('keeps every record, its body and metadata, and makes it listable, openable and searchable', async () => {
     const name = freshName('migrate');
     const seeded = [
@@ -50,7 +57,7 @@ describe('migration v1 -> v2', () => {
 
     const library = await Library.open({ name });
     open.push(library);
-    expect(library.db.verno).toBe(2);
+    expect(library.db.verno).toBe(SCHEMA_VERSION);
     const page = await library.list();
     expect(page.total).toBe(seeded.length);
     expect(page.skipped).toEqual([]);
@@ -142,5 +149,120 @@ describe('migration v1 -> v2', () => {
     after.version(1).stores(V1_STORES);
     open.push(after);
     expect(await after.table('articles').toArray()).toEqual(raw);
+  });
+});
+
+/** Opens a database exactly as released version 2 declared it (no upgrade code: the rows are written as v2 wrote them). */
+async function seedV2(name: string, fill: (db: Dexie) => Promise<void>): Promise<void> {
+  const v2 = new Dexie(name);
+  v2.version(1).stores(V1_STORES);
+  v2.version(2).stores(V2_STORES);
+  await v2.open();
+  await fill(v2);
+  v2.close();
+}
+
+async function tableRows(db: Dexie, table: string): Promise<unknown[]> {
+  return db.table(table).toArray();
+}
+
+describe('migration v2 -> v3 (the index queue leaves `postings` for one meta row)', () => {
+  it('keeps every record of every table, and moves pending markers into the queue with their stamps', async () => {
+    const name = freshName('migrate-v2');
+    const story = (s: (typeof STORIES)[keyof typeof STORIES], id: number, savedAt: number) => ({
+      ...articleRow(articleOf(s), savedAt, { favourite: id === 1 ? 1 : 0, tags: id === 2 ? ['école'] : [], readingPosition: null }),
+      id,
+    });
+    const harbour = story(STORIES.harbour, 1, 1000);
+    const ecole = { ...story(STORIES.ecole, 2, 2000), headTerms: headTermsOf({ ...story(STORIES.ecole, 2, 2000) }) };
+    const tokyo = story(STORIES.tokyo, 3, 3000);
+    const link = { ...linkRow({ url: 'https://notes.example.org/quarry-visit', title: 'Quarry visit' }, 4000), id: 4 };
+    const trashed = { ...story(STORIES.moscow, 5, 500), deletedAt: 4500 };
+    const body = (s: (typeof STORIES)[keyof typeof STORIES], id: number) => {
+      const a = articleOf(s);
+      return { id, contentHtml: a.contentHtml, text: a.text };
+    };
+    const indexed = (s: (typeof STORIES)[keyof typeof STORIES], id: number) => ({
+      id,
+      terms: [...new Set([...uniqueTerms(articleOf(s).text)])],
+    });
+    const v2 = {
+      articles: [harbour, ecole, tokyo, link],
+      bodies: [body(STORIES.harbour, 1), body(STORIES.ecole, 2), body(STORIES.tokyo, 3), body(STORIES.moscow, 5)],
+      // Harbour and the trashed article were indexed; the others were saved and still waited, as v2 marked them.
+      postings: [
+        indexed(STORIES.harbour, 1),
+        { id: 2, pending: 1, stamp: 111 },
+        { id: 3, pending: 1, stamp: 222 },
+        { id: 4, pending: 1, stamp: 333 },
+        indexed(STORIES.moscow, 5),
+      ],
+      images: [{ articleId: 1, url: 'https://news.example.org/img/ferry.jpg', blob: new Blob(['jpeg bytes'], { type: 'image/jpeg' }) }],
+      trash: [trashed],
+      vocab: [{ id: 1, terms: [...new Set([...indexed(STORIES.harbour, 1).terms, ...indexed(STORIES.moscow, 5).terms])] }],
+      meta: [
+        { key: SEARCH_VERSION_KEY, value: TOKENIZER_VERSION },
+        { key: OFFLINE_IMAGES_KEY, value: true },
+      ],
+    };
+    await seedV2(name, async (db) => {
+      for (const [table, rows] of Object.entries(v2)) await db.table(table).bulkAdd(rows);
+    });
+
+    const library = await Library.open({ name });
+    open.push(library);
+    const db = library.db;
+    expect(db.verno).toBe(SCHEMA_VERSION);
+
+    // Untouched tables: every row as it was.
+    for (const table of ['articles', 'bodies', 'trash', 'vocab'] as const) {
+      expect(await tableRows(db, table), table).toEqual(v2[table]);
+    }
+    const images = await db.images.toArray();
+    expect(images.map(({ articleId, url }) => ({ articleId, url }))).toEqual([{ articleId: 1, url: v2.images[0].url }]);
+    expect(await images[0].blob.text()).toBe('jpeg bytes');
+    // Indexed postings stay; pending markers (which held no terms) became queue entries, stamps kept.
+    expect(await tableRows(db, 'postings')).toEqual([v2.postings[0], v2.postings[4]]);
+    expect(await readQueue(db)).toEqual([
+      { id: 2, stamp: 111 },
+      { id: 3, stamp: 222 },
+      { id: 4, stamp: 333 },
+    ]);
+    expect((await db.meta.get(OFFLINE_IMAGES_KEY))?.value).toBe(true);
+    expect((await db.meta.get(ARTICLE_COUNT_KEY))?.value).toBe(4);
+    // The index built by v2 is still current: nothing is rebuilt, only the queue is indexed.
+    expect(await isSearchIndexCurrent(db)).toBe(true);
+
+    expect(await library.count()).toBe(4);
+    const page = await library.list();
+    expect(page.items.map((i) => i.id)).toEqual([4, 3, 2, 1]);
+    expect(page.skipped).toEqual([]);
+    expect((await library.get(2)).text).toBe(v2.bodies[1].text);
+    expect((await library.trash()).items.map((i) => i.id)).toEqual([5]);
+
+    // The queued articles are found by the first search, the indexed one without re-indexing.
+    expect((await library.search('pontoon')).hits.map((h) => h.item.id)).toEqual([1]);
+    expect(await readQueue(db)).toEqual([]);
+    expect((await library.search('cantine')).hits.map((h) => h.item.id)).toEqual([2]);
+    expect((await library.search('桜')).hits.map((h) => h.item.id)).toEqual([3]);
+    expect((await library.search('quarry')).hits.map((h) => h.item.id)).toEqual([4]);
+    // The trashed article comes back searchable.
+    await library.restore(5);
+    expect((await library.search('метро')).hits.map((h) => h.item.id)).toEqual([5]);
+    expect(await library.count()).toBe(5);
+  });
+
+  it('a v2 library with nothing pending opens with an empty queue and its count', async () => {
+    const name = freshName('migrate-v2-idle');
+    const row = { ...articleRow(articleOf(STORIES.harbour), 1000), id: 1 };
+    await seedV2(name, async (db) => {
+      await db.table('articles').add(row);
+      await db.table('meta').add({ key: SEARCH_VERSION_KEY, value: TOKENIZER_VERSION });
+    });
+    const library = await Library.open({ name });
+    open.push(library);
+    expect(await readQueue(library.db)).toEqual([]);
+    expect(await library.count()).toBe(1);
+    expect(await library.db.articles.toArray()).toEqual([row]);
   });
 });

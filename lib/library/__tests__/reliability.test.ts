@@ -114,7 +114,7 @@ describe('a failed write changes nothing and says what happened', () => {
   });
 
   it('a re-save aborted at its last write keeps the previous version of the article, body and index', async () => {
-    const { library, failWith } = await failingLibrary('postings');
+    const { library, failWith } = await failingLibrary('meta');
     const item = await library.save(articleOf(STORIES.harbour));
     await library.indexPending();
     const before = await snapshot(library.db);
@@ -203,6 +203,19 @@ describe('a corrupt record is skipped and reported, never fatal', () => {
     expect(page.skipped.find((s) => s.id === damaged[0])?.reason).toBe('missing title');
     expect(page.skipped.find((s) => s.id === damaged[1])?.reason).toMatch(/unknown state/);
     expect(page.skipped.find((s) => s.id === damaged[2])?.reason).toBe('missing saved date');
+  });
+
+  it('a row no list can show (its date is not a valid key) is found by check() and reported', async () => {
+    const { library, good } = await libraryWithDamage();
+    const row = (await library.db.articles.get(good.id))!;
+    const hidden = await library.db.articles.add({
+      ...row,
+      id: undefined,
+      normalizedUrl: 'x4',
+      savedAt: null as unknown as number,
+    });
+    expect((await library.list({ limit: 100 })).items.map((i) => i.id)).not.toContain(hidden);
+    expect(await library.check()).toEqual([{ id: hidden, reason: 'missing saved date' }]);
   });
 
   it('opening a damaged article fails with a clear error, opening the others still works', async () => {

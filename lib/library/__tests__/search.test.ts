@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Library } from '../index';
+import { readQueue } from '../index-queue';
 import { SEARCH_VERSION_KEY } from '../indexer';
 import { COMPACT_AFTER_CHUNKS } from '../vocab-store';
 import { STORIES, articleOf, freshName, numberedArticle, type Story } from './fixtures';
@@ -141,14 +142,14 @@ describe('the index follows every change', () => {
 });
 
 describe('indexing after the save', () => {
-  it('a save returns with its article marked pending; the next search indexes it first', async () => {
+  it('a save returns with its article queued for indexing; the next search indexes it first', async () => {
     const { library } = await libraryWith();
     const item = await library.save(articleOf(STORIES.harbour));
-    const marker = await library.db.postings.get(item.id);
-    expect(marker?.pending).toBe(1);
+    expect((await readQueue(library.db)).map((e) => e.id)).toEqual([item.id]);
+    expect(await library.db.postings.get(item.id)).toBeUndefined();
     expect(await titlesFor(library, 'pontoon')).toEqual([STORIES.harbour.title]);
+    expect(await readQueue(library.db)).toEqual([]);
     const indexed = await library.db.postings.get(item.id);
-    expect(indexed?.pending).toBeUndefined();
     expect(indexed?.terms).toContain('pontoon');
     expect(indexed?.terms).toContain('harbour');
   });
