@@ -7,7 +7,6 @@
 import { useRef, useState } from 'preact/hooks';
 import {
   exportLibraryInSteps,
-  isTransferError,
   runImport,
   type ExportableRecord,
   type ImportProgress,
@@ -15,6 +14,9 @@ import {
   type ImportTarget,
   type ImportWindow,
 } from '@/lib/transfer';
+import { t, type MessageKey } from '@/utils/i18n';
+import { downloadBytes } from './download';
+import { formatCount, invalidRowText, refusalText } from './transfer-text';
 
 export interface ImportExportProps {
   /** Where imports are written: the library's implementation of `ImportTarget`. */
@@ -35,16 +37,24 @@ type ImportState =
   | { kind: 'done'; fileName: string; report: ImportReport }
   | { kind: 'refused'; fileName: string; message: string };
 
-const PHASE_LABEL: Record<ImportProgress['phase'], string> = {
-  reading: 'Reading',
-  merging: 'Comparing with your library',
-  saving: 'Saving',
+type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'running'; done: number; total: number }
+  | { kind: 'done'; count: number; fileName: string }
+  | { kind: 'failed'; message: string };
+
+/** What each file picker accepts: every format lib/transfer reads (it decides by content, not name). */
+const ACCEPT = '.zip,.csv,.html,.htm,.json,application/zip,text/csv,text/html,application/json';
+
+const PHASE_KEY: Record<ImportProgress['phase'], MessageKey> = {
+  reading: 'importPhaseReading',
+  merging: 'importPhaseMerging',
+  saving: 'importPhaseSaving',
 };
 
 export function ImportExport({ target, loadAll, schemaVersion, onImported, win = window }: ImportExportProps) {
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
-  const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState<ExportState>({ kind: 'idle' });
   const input = useRef<HTMLInputElement>(null);
 
   async function onFile(file: File) {
@@ -59,7 +69,7 @@ export function ImportExport({ target, loadAll, schemaVersion, onImported, win =
       setState({ kind: 'done', fileName: file.name, report });
       if (report.counts.added || report.counts.updated) onImported?.(report);
     } catch (error) {
-      setState({ kind: 'refused', fileName: file.name, message: messageOf(error) });
+      setState({ kind: 'refused', fileName: file.name, message: refusalText(error) });
     } finally {
       // Choosing the same file again must fire another change event.
       if (input.current) input.current.value = '';
@@ -67,33 +77,32 @@ export function ImportExport({ target, loadAll, schemaVersion, onImported, win =
   }
 
   async function onExport() {
-    setExportError(null);
-    setExporting({ done: 0, total: 0 });
+    setExporting({ kind: 'running', done: 0, total: 0 });
     try {
       const records = await loadAll();
       const zip = await exportLibraryInSteps(records, schemaVersion, {
-        onProgress: (done, total) => setExporting({ done, total }),
+        onProgress: (done, total) => setExporting({ kind: 'running', done, total }),
       });
-      download(zip, `clean-reader-export-${new Date().toISOString().slice(0, 10)}.zip`);
+      const fileName = `clean-reader-export-${new Date().toISOString().slice(0, 10)}.zip`;
+      downloadBytes(zip, fileName, 'application/zip');
+      setExporting({ kind: 'done', count: records.length, fileName });
     } catch (error) {
-      setExportError(messageOf(error));
-    } finally {
-      setExporting(null);
+      setExporting({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
   }
 
   const busy = state.kind === 'running';
   return (
-    <section class="import-export" aria-label="Import and export">
+    <section class="import-export" aria-label={t('importExportLabel')} data-testid="import-export">
       <div class="import-export-actions">
-        <label class="button">
-          Import…
+        <label class={busy ? 'button file-button is-disabled' : 'button file-button'} title={t('importButtonTitle')}>
+          <span>{t('importButton')}</span>
           <input
             ref={input}
             type="file"
             class="visually-hidden"
             data-testid="import-file"
-            accept=".zip,.csv,.html,.htm,application/zip,text/csv,text/html"
+            accept={ACCEPT}
             disabled={busy}
             onChange={(event) => {
               const file = (event.currentTarget as HTMLInputElement).files?.[0];
@@ -105,92 +114,122 @@ export function ImportExport({ target, loadAll, schemaVersion, onImported, win =
           type="button"
           class="button"
           data-testid="export-library"
-          disabled={exporting !== null}
+          disabled={exporting.kind === 'running'}
           onClick={() => void onExport()}
         >
-          {exporting ? `Exporting… ${exporting.done} of ${exporting.total}` : 'Export library'}
+          {exporting.kind === 'running'
+            ? t('exportProgress', formatCount(exporting.done), formatCount(exporting.total))
+            : t('exportButton')}
         </button>
       </div>
-      {exportError && (
-        <p class="import-error" role="alert" data-testid="export-error">
-          {exportError}
-        </p>
-      )}
-      <ImportStatus state={state} />
+      <ExportStatus state={exporting} />
+      <ImportStatus state={state} onDismiss={() => setState({ kind: 'idle' })} />
     </section>
   );
 }
 
-function ImportStatus({ state }: { state: ImportState }) {
+function ExportStatus({ state }: { state: ExportState }) {
+  if (state.kind === 'failed')
+    return (
+      <p class="import-error" role="alert" data-testid="export-error">
+        {t('exportFailed', state.message)}
+      </p>
+    );
+  if (state.kind === 'done')
+    return (
+      <p class="import-note" role="status" data-testid="export-done">
+        {t('exportDone', formatCount(state.count), state.fileName)}
+      </p>
+    );
+  return null;
+}
+
+function ImportStatus({ state, onDismiss }: { state: ImportState; onDismiss: () => void }) {
   switch (state.kind) {
     case 'idle':
       return null;
     case 'running': {
       const p = state.progress;
+      const phase = t(p ? PHASE_KEY[p.phase] : 'importPhaseOpening');
       return (
-        <div class="import-status" role="status">
+        <div class="import-status" role="status" data-testid="import-running">
           <p>
-            Importing {state.fileName}: {p ? PHASE_LABEL[p.phase] : 'Opening'}
-            {p?.phase === 'reading' ? ` ${p.done} of ${p.total}` : ''}…
+            {p?.phase === 'reading'
+              ? t('importRunningCount', state.fileName, phase, formatCount(p.done), formatCount(p.total))
+              : t('importRunning', state.fileName, phase)}
           </p>
-          <progress data-testid="import-progress" max={p?.total || 1} value={p ? p.done : undefined} />
+          <progress
+            data-testid="import-progress"
+            aria-label={t('importProgressLabel')}
+            max={p?.total || 1}
+            value={p ? p.done : undefined}
+          />
         </div>
       );
     }
     case 'refused':
       return (
-        <p class="import-error" role="alert" data-testid="import-error">
-          {state.message}
-        </p>
+        <div class="import-error" role="alert" data-testid="import-error">
+          <p class="import-error-title">{t('importRefusedTitle', state.fileName)}</p>
+          <p data-testid="import-error-message">{state.message}</p>
+          <DismissButton onDismiss={onDismiss} />
+        </div>
       );
     case 'done':
-      return <ImportResult fileName={state.fileName} report={state.report} />;
+      return <ImportResult fileName={state.fileName} report={state.report} onDismiss={onDismiss} />;
   }
 }
 
-function ImportResult({ fileName, report }: { fileName: string; report: ImportReport }) {
+function ImportResult({
+  fileName,
+  report,
+  onDismiss,
+}: {
+  fileName: string;
+  report: ImportReport;
+  onDismiss: () => void;
+}) {
   const { added, updated, skipped } = report.counts;
+  const invalid = report.invalid.length;
   return (
     <div class="import-result" role="status" data-testid="import-result">
-      <p>
-        {fileName}: <span data-testid="import-added">{added}</span> added,{' '}
-        <span data-testid="import-updated">{updated}</span> updated, <span data-testid="import-skipped">{skipped}</span>{' '}
-        already in your library
-        {report.invalid.length > 0 && (
-          <>
-            , <span data-testid="import-invalid-count">{report.invalid.length}</span> left out
-          </>
-        )}
-        .
-      </p>
-      {report.invalid.length > 0 && (
-        <details>
-          <summary>Rows left out</summary>
+      <p class="import-result-title">{t('importResultTitle', fileName)}</p>
+      <dl class="import-counts">
+        <Count testId="import-added" n={added} label={t('importAdded')} />
+        <Count testId="import-updated" n={updated} label={t('importUpdated')} />
+        <Count testId="import-skipped" n={skipped} label={t('importSkipped')} />
+        {invalid > 0 && <Count testId="import-invalid-count" n={invalid} label={t('importInvalid')} />}
+      </dl>
+      {invalid > 0 && (
+        <details open={invalid <= 10}>
+          <summary>{t('importInvalidRows')}</summary>
           <ul class="import-invalid" data-testid="import-invalid">
             {report.invalid.map((row) => (
-              <li key={`${row.file}:${row.row}`}>
-                {row.file}: {row.reason}
-              </li>
+              <li key={`${row.file}:${row.row}`}>{invalidRowText(row)}</li>
             ))}
           </ul>
         </details>
       )}
+      <DismissButton onDismiss={onDismiss} />
     </div>
   );
 }
 
-function messageOf(error: unknown): string {
-  if (isTransferError(error)) return error.userMessage;
-  // Library write failures carry their own message for the user (LibraryError); anything else is a bug.
-  return error instanceof Error && error.message ? error.message : 'The import failed. Nothing was changed.';
+function Count({ testId, n, label }: { testId: string; n: number; label: string }) {
+  return (
+    <div class="import-count">
+      <dt data-testid={testId} data-count={n}>
+        {formatCount(n)}
+      </dt>
+      <dd>{label}</dd>
+    </div>
+  );
 }
 
-/** Hands bytes to the browser as a file download. */
-function download(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+function DismissButton({ onDismiss }: { onDismiss: () => void }) {
+  return (
+    <button type="button" class="button button-quiet import-dismiss" onClick={onDismiss}>
+      {t('importDismiss')}
+    </button>
+  );
 }

@@ -5,6 +5,8 @@ import './style.css';
 import { LoadingState } from '@/components/LoadingState';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { LibraryErrorState } from '@/components/library/LibraryStates';
+import { ImportExport } from '@/components/library/ImportExport';
+import { loadAllForExport } from '@/components/library/export-records';
 import { getLibrary } from '@/utils/library';
 import { followSettings } from '@/utils/apply-settings';
 
@@ -20,6 +22,21 @@ const initialQuery = new URLSearchParams(location.search).get('q') ?? '';
 getLibrary()
   .then((library) => {
     void library.purgeTrash().catch(() => undefined);
-    render(<LibraryApp library={library} locales={navigator.languages} initialQuery={initialQuery} />, root);
+    const importExport = (
+      <ImportExport
+        target={library.importTarget()}
+        loadAll={() => loadAllForExport(library)}
+        schemaVersion={library.db.verno}
+      />
+    );
+    render(
+      <LibraryApp
+        library={library}
+        locales={navigator.languages}
+        initialQuery={initialQuery}
+        actions={importExport}
+      />,
+      root,
+    );
   })
   .catch((error: unknown) => render(<LibraryErrorState error={error} onRetry={() => location.reload()} />, root));
