@@ -1,10 +1,12 @@
 /**
- * The library's part of the reader toolbar: Save (which also shows whether this page is already saved)
- * and a way to the library page. The reader inserts this one component; everything else lives here.
+ * The library's part of the reader toolbar: Save (which also shows whether this page is already saved),
+ * Copy and Download as Markdown, and a way to the library page. The reader inserts this one component;
+ * everything else lives here.
  */
 import { useMemo } from 'preact/hooks';
 import type { Article } from '@/lib/extract';
 import { getLibrary, libraryPath } from '@/utils/library';
+import { MarkdownActions } from './MarkdownActions';
 import { SaveButton } from './SaveButton';
 import { LibraryIcon } from './library-icons';
 import './save-button.css';
@@ -20,6 +22,7 @@ export function PopupLibraryActions({ article }: PopupLibraryActionsProps) {
   return (
     <>
       {article && <SaveButton article={article} library={library} />}
+      {article && <MarkdownActions article={article} />}
       <a
         class="button button-quiet"
         href={libraryPath()}

@@ -77,3 +77,16 @@ export const LibraryIcon = () => (
     <path d="M13 5l4 15" />
   </Icon>
 );
+
+export const CopyIcon = () => (
+  <Icon>
+    <rect x="8" y="8" width="12" height="13" rx="2" />
+    <path d="M16 8V5a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h2" />
+  </Icon>
+);
+
+export const DownloadIcon = () => (
+  <Icon>
+    <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+  </Icon>
+);
