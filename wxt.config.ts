@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { READER_SHORTCUT, readerCommandName } from './utils/platform';
 import { COMMAND_SAVE_PAGE } from './utils/commands';
+import { E2E_HOST_PERMISSIONS } from './utils/e2e-open-hook';
+import { OFFLINE_IMAGE_ORIGINS } from './utils/offline-images';
 
 /**
  * Build modes:
@@ -13,7 +15,7 @@ import { COMMAND_SAVE_PAGE } from './utils/commands';
  *   page, `chrome://` included), which is how it names a restricted page; without a click, `tabs` is
  *   what shows the tests' tabs' URLs to the reader the same way.
  */
-export const E2E_HOST_PERMISSIONS = ['http://127.0.0.1/*', 'http://localhost/*'];
+export { E2E_HOST_PERMISSIONS };
 
 /**
  * Firefox only (docs/firefox.md explains each choice): the add-on id that addons.mozilla.org and
@@ -48,6 +50,9 @@ export default defineConfig({
     // contextMenus: "Save page/link for later"; unlimitedStorage: the library keeps whole articles offline.
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage', ...(mode === 'e2e' ? ['tabs'] : [])],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),
+    // Asked for only when the user turns on "keep pictures for offline reading" (utils/offline-images.ts),
+    // and given back when it is turned off; never granted at install.
+    optional_host_permissions: OFFLINE_IMAGE_ORIGINS,
     action: { default_title: '__MSG_extName__' },
     commands: {
       // Opens the reader (the popup) like a click on the toolbar button, which also grants activeTab.

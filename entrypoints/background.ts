@@ -1,5 +1,7 @@
 import { installE2eOpenHook } from '@/utils/e2e-open-hook';
 import { COMMAND_SAVE_PAGE } from '@/utils/commands';
+import { getLibrary } from '@/utils/library';
+import { installKeepImagesListener } from '@/utils/offline-images';
 import {
   MENU_SAVE_LINK,
   MENU_SAVE_PAGE,
@@ -14,6 +16,8 @@ export default defineBackground(() => {
   // Browser tests only: a build-time constant, so production bundles leave the hook out.
   if (import.meta.env.MODE === 'e2e') installE2eOpenHook();
   browser.runtime.onInstalled.addListener(() => void registerSaveMenus());
+  // Offline images: a page that saved an article asks here for its pictures (utils/offline-images.ts).
+  installKeepImagesListener(getLibrary);
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_SAVE_PAGE && tab)

@@ -13,6 +13,12 @@
 
 export const E2E_OPEN_PATH = '/__clean-reader-e2e/open';
 
+/**
+ * The hosts the e2e build may read (wxt.config.ts adds them as `host_permissions`): the fixture server's.
+ * Automation cannot click the toolbar button that grants `activeTab`, nor answer a permission prompt.
+ */
+export const E2E_HOST_PERMISSIONS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 const PAGE_PATH = /^\/[a-z][a-z0-9-]*\.html(?:\?[^#]*)?$/i;
 

@@ -10,6 +10,7 @@
 import type { Article } from '@/lib/extract';
 import type { LibraryItem } from '@/lib/library';
 import { getLibrary } from './library';
+import { keepImagesIfWanted } from './offline-images';
 import { readTab } from './read-tab';
 
 export const MENU_SAVE_PAGE = 'save-page-for-later';
@@ -45,7 +46,12 @@ export async function savePage(tab: { id?: number; url?: string; title?: string 
     return { ok: false, message: 'The browser does not let extensions read this page, so it cannot be saved.' };
   try {
     const library = await getLibrary();
-    if (article) return { ok: true, item: await library.save(article) };
+    if (article) {
+      const item = await library.save(article);
+      // With the offline-images setting on, its pictures are kept too; the save does not wait for them.
+      void keepImagesIfWanted(library, item.id).catch(() => undefined);
+      return { ok: true, item };
+    }
     if (tab.url && /^https?:/.test(tab.url))
       return { ok: true, item: await library.saveLink({ url: tab.url, title: tab.title }) };
     return { ok: false, message: outcome.kind === 'failed' ? outcome.detail : 'This page could not be read.' };

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '@/lib/extract';
 import type { Library, LibraryItem } from '@/lib/library';
+import { keepImagesInBackground } from '@/utils/offline-images';
 import { BookmarkIcon } from './library-icons';
 import './save-button.css';
 
@@ -43,6 +44,8 @@ export function SaveButton({ article, library }: SaveButtonProps) {
     try {
       const item = await (await library).save(article);
       setState({ kind: 'saved', item, justNow: true });
+      // With the offline-images setting on, the background keeps its pictures (it outlives a popup).
+      keepImagesInBackground(item.id);
     } catch (error) {
       setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     }

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '@/lib/extract';
 import { LibraryError, type Library, type SavedArticle } from '@/lib/library';
 import { libraryPath } from '@/utils/library';
+import { useKeptImages } from '@/utils/use-kept-images';
 import { AlertIcon } from '../icons';
 import { LoadingState } from '../LoadingState';
 import { Reader } from '../Reader';
@@ -69,6 +70,8 @@ export function SavedArticleView({ library, id, locales = [] }: SavedArticleView
 
   const ready = data.kind === 'ready' ? data : null;
   useReadingPosition(ready?.library ?? null, ready?.article ?? null);
+  // Pictures kept for offline reading (the offline-images setting) replace their web addresses.
+  const keptImagesRoot = useKeptImages(ready?.library ?? null, ready?.article.id ?? null);
   useEffect(() => {
     document.title = ready ? `${ready.article.title} · Clean Reader` : 'Clean Reader';
   }, [ready?.article.title]);
@@ -122,7 +125,7 @@ export function SavedArticleView({ library, id, locales = [] }: SavedArticleView
           </nav>
         )}
       </header>
-      <main class="content">
+      <main class="content" ref={keptImagesRoot}>
         {data.kind === 'loading' && <LoadingState label="Opening the saved article…" />}
         {data.kind === 'error' && <SavedArticleError error={data.error} onRetry={() => setAttempt((n) => n + 1)} />}
         {ready && ready.article.downloaded && <Reader article={toArticle(ready.article)} browserLocales={locales} />}

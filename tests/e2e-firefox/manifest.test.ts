@@ -60,9 +60,10 @@ describe('the production Firefox manifest', () => {
     expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
   });
 
-  it('asks for no hosts and no tabs: activeTab is the only access to pages', () => {
+  it('asks for no hosts and no tabs: activeTab is the only access to pages granted at install', () => {
     expect(manifest.host_permissions ?? []).toEqual([]);
-    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    // Asked for only when the user turns on offline pictures (utils/offline-images.ts).
+    expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(manifest.permissions).toContain('activeTab');
     expect(manifest.permissions).toContain('scripting');
     expect(manifest.permissions).not.toContain('tabs');

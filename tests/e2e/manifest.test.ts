@@ -2,12 +2,15 @@
  * Least privilege, checked on what ships: the built production manifest (`npm run build`, which
  * `npm run test:e2e` runs first) asks for the three permissions the reader needs and nothing broader,
  * sets a CSP no looser than `script-src 'self'; object-src 'none'`, and loads no remote code; the test
- * build's extra permissions (host access to 127.0.0.1 and localhost, `tabs`) never reach it.
+ * build's extra permissions (host access to 127.0.0.1 and localhost, `tabs`) never reach it. The one
+ * host access it may ever hold is optional: the offline-images setting asks for it when the user turns
+ * it on (utils/offline-images.ts), so nothing is granted at install.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config, { E2E_HOST_PERMISSIONS } from '../../wxt.config';
+import { OFFLINE_IMAGE_ORIGINS } from '../../utils/offline-images';
 import { ROOT } from './harness';
 
 const PROD_DIR = resolve(ROOT, '.output/chrome-mv3');
@@ -23,6 +26,11 @@ const REQUIRED_PERMISSIONS = ['activeTab', 'scripting', 'storage'];
  * adding one is a decision to review, not a side effect.
  */
 const OPTIONAL_PERMISSIONS = ['unlimitedStorage', 'sidePanel', 'contextMenus'];
+/**
+ * The only optional host access, reviewed: every http(s) site, asked for when the user turns on "keep
+ * pictures for offline reading" (pictures live on any site), given back when it is turned off.
+ */
+const REVIEWED_OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
 /** What the e2e build adds so automation can do what a toolbar click does (see wxt.config.ts). */
 const E2E_ONLY_PERMISSIONS = ['tabs'];
 
@@ -84,10 +92,13 @@ describe('the production manifest', () => {
     expect(manifest.optional_permissions ?? []).toEqual([]);
   });
 
-  it('has no host permissions of any kind, and runs on no page by itself', () => {
+  it('has no host permissions, only the reviewed optional ones, and runs on no page by itself', () => {
     expect(manifest.host_permissions ?? []).toEqual([]);
-    expect(manifest.optional_host_permissions ?? []).toEqual([]);
-    expect(text).not.toMatch(/<all_urls>|\*:\/\/\*|https?:\/\/\*/);
+    expect(manifest.optional_host_permissions).toEqual(REVIEWED_OPTIONAL_HOSTS);
+    expect(OFFLINE_IMAGE_ORIGINS).toEqual(REVIEWED_OPTIONAL_HOSTS);
+    // Nowhere else does the manifest name all sites.
+    const { optional_host_permissions: _optional, ...rest } = manifest;
+    expect(JSON.stringify(rest)).not.toMatch(/<all_urls>|\*:\/\/\*|https?:\/\/\*/);
     expect(manifest.content_scripts ?? []).toEqual([]);
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
@@ -149,6 +160,7 @@ describe('the test build', () => {
     const added = (e2e.permissions ?? []).filter((p) => !(prod.permissions ?? []).includes(p));
     expect(added).toEqual(E2E_ONLY_PERMISSIONS);
     expect(e2e.content_security_policy).toEqual(prod.content_security_policy);
+    expect(e2e.optional_host_permissions).toEqual(prod.optional_host_permissions);
     expect(e2e.content_scripts ?? []).toEqual([]);
   });
 });
@@ -164,7 +176,9 @@ describe('the declared manifests for every browser and mode', () => {
     const permissions = m.permissions ?? [];
     for (const p of REQUIRED_PERMISSIONS) expect(permissions).toContain(p);
     expect(permissions.filter((p) => !REQUIRED_PERMISSIONS.includes(p) && !OPTIONAL_PERMISSIONS.includes(p))).toEqual([]);
+    expect(permissions).not.toContain('tabs');
     expect(m.host_permissions).toBeUndefined();
+    expect(m.optional_host_permissions).toEqual(REVIEWED_OPTIONAL_HOSTS);
     expect(parseCsp((m.content_security_policy as { extension_pages: string }).extension_pages).get('script-src')).toEqual(["'self'"]);
   });
 
