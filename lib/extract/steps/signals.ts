@@ -85,8 +85,21 @@ export function namesOf(el: Element): string {
 /** Containers whose content a step must never take apart: code, math, tables, quotes, figures. */
 export const PROTECTED_SELECTOR = 'pre, code, math, table, blockquote, figure, figcaption, .katex, .MathJax, mjx-container';
 
+const PROTECTED_TAGS = new Set(['PRE', 'CODE', 'MATH', 'TABLE', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION', 'MJX-CONTAINER']);
+const PROTECTED_CLASS = /(?:^|[ \t\n\f\r])(?:katex|MathJax)(?:[ \t\n\f\r]|$)/;
+
+/**
+ * `el.closest(PROTECTED_SELECTOR) !== null`, as a walk up the ancestors: steps ask it of every link and
+ * line, and linkedom (the Node DOM of the CLI and the benchmarks) compiles a selector anew on every
+ * `closest` call.
+ */
 export function isProtected(el: Element): boolean {
-  return el.closest(PROTECTED_SELECTOR) !== null;
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (PROTECTED_TAGS.has(node.tagName.toUpperCase())) return true;
+    const names = node.getAttribute('class');
+    if (names && PROTECTED_CLASS.test(names)) return true;
+  }
+  return false;
 }
 
 /** Block elements a reader shows on a line of their own. */
@@ -104,28 +117,55 @@ const OPENING_MAX_BLOCKS = 40;
 /**
  * The article's opening region: the blocks before the first paragraph of story-length text. Chrome that
  * repeats the header (title, date, "N min read", byline) lives here.
+ *
+ * With `pastStories` = 1, the region runs on through the first story-length block (which is included)
+ * to the second: the date line a page prints under its standfirst sits there.
  */
-export function openingBlocks(root: Element): Element[] {
+export function openingBlocks(root: Element, pastStories = 0): Element[] {
+  return walkOpening(root, pastStories).blocks;
+}
+
+/**
+ * The story's first long block (a standfirst, often) and the blocks between it and the second, or none
+ * when there is no second: then what follows the one paragraph is the article's tail, not its opening.
+ */
+export function blocksAfterFirstStory(root: Element): Element[] {
+  const before = walkOpening(root, 0);
+  const through = walkOpening(root, 1);
+  return through.reachedStory ? through.blocks.slice(before.blocks.length) : [];
+}
+
+function walkOpening(root: Element, pastStories: number): { blocks: Element[]; reachedStory: boolean } {
   const out: Element[] = [];
+  let stories = 0;
   // Walked in document order and left at the story's first paragraph: a `querySelectorAll` would list
   // every block of the article first, to use a few dozen.
-  for (let el = nextElement(root, root); el; el = nextElement(el, root)) {
-    if (!OPENING_TAGS.has(el.tagName.toUpperCase())) continue;
+  for (let el = nextElement(root, root); el; ) {
+    const tag = el.tagName.toUpperCase();
+    if (!OPENING_TAGS.has(tag)) {
+      el = nextElement(el, root);
+      continue;
+    }
     const chars = textLengthWithin(el, STORY_TEXT_MIN);
-    // The page's own address printed above the story (print headers) is long but no story.
-    const isStory = chars >= STORY_TEXT_MIN && (el.tagName === 'P' || !el.querySelector(BLOCK_SELECTOR)) && !URL_TEXT.test(textOf(el));
-    if (isStory) break;
+    // The page's own address printed above the story (print headers) is long but no story; nor is a
+    // long heading (a standfirst set as one) or a picture's caption: the chrome may still follow them.
+    const isStory =
+      chars >= STORY_TEXT_MIN && !NOT_STORY_TAGS.has(tag) && (tag === 'P' || !el.querySelector(BLOCK_SELECTOR)) && !URL_TEXT.test(textOf(el));
+    if (isStory && stories++ >= pastStories) return { blocks: out, reachedStory: true };
     out.push(el);
     if (out.length >= OPENING_MAX_BLOCKS) break;
+    // A story block passed over is one line: the spans inside its sentences are not lines of their own.
+    el = isStory ? nextElement(el, root, true) : nextElement(el, root);
   }
-  return out;
+  return { blocks: out, reachedStory: false };
 }
 
 const OPENING_TAGS = new Set((BLOCK_SELECTOR + ', span').split(', ').map((t) => t.toUpperCase()));
+const NOT_STORY_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGURE']);
 
-/** The element after `el` in document order within `root`, or null. */
-function nextElement(el: Element, root: Element): Element | null {
-  if (el.firstElementChild) return el.firstElementChild;
+/** The element after `el` in document order within `root` (after its subtree with `skipChildren`), or null. */
+function nextElement(el: Element, root: Element, skipChildren = false): Element | null {
+  if (!skipChildren && el.firstElementChild) return el.firstElementChild;
   for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
     if (node.nextElementSibling) return node.nextElementSibling;
   }
