@@ -321,6 +321,27 @@ describe('reading settings, contents, listening and keys in Chromium', () => {
     await reader.getByTestId('theme-light').waitFor({ state: 'detached' });
   });
 
+  it('saves the article with the s key, and the library then lists it', async () => {
+    const save = reader.getByTestId('save-button');
+    await reader.waitForSelector('[data-testid="save-button"][data-state="unsaved"]');
+    // The key is the reader's, not a text field's: start from the page, not from a focused control.
+    await reader.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await reader.keyboard.press('s');
+    await reader.waitForSelector('[data-testid="save-button"][data-state="saved"]');
+    expect(await save.getAttribute('aria-pressed')).toBe('true');
+    const library = await h.context.newPage();
+    h.watch(library);
+    await library.goto(`chrome-extension://${h.extensionId}/library.html`);
+    await library.waitForFunction(
+      (title) =>
+        [...document.querySelectorAll('[data-testid="library-item"] .item-title')].some(
+          (el) => el.textContent?.trim() === title,
+        ),
+      'Warum unser Build plötzlich 40 Minuten dauerte',
+    );
+    await library.close();
+  });
+
   it('prints the article alone', async () => {
     await reader.emulateMedia({ media: 'print' });
     const shown = await reader.evaluate(() =>
