@@ -49,9 +49,12 @@ export function uiLang(): string {
   return t('lang');
 }
 
-/** A counted message: `key_one` or `key_other` by the UI language's plural rules, with `count` as $1. */
-export function plural(key: string, count: number): string {
+/**
+ * A counted message: `key_one` or `key_other` by the UI language's plural rules, with `count` as $1
+ * (formatted for the UI language) and any further substitutions as $2, $3...
+ */
+export function plural(key: string, count: number, ...more: Array<string | number>): string {
   const rule = new Intl.PluralRules(uiLang()).select(count);
   const form = (rule === 'one' && `${key}_one` in EN ? `${key}_one` : `${key}_other`) as MessageKey;
-  return t(form, new Intl.NumberFormat(uiLang()).format(count));
+  return t(form, new Intl.NumberFormat(uiLang()).format(count), ...more);
 }

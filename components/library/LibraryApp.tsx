@@ -24,8 +24,9 @@ import { SkippedNotice } from './SkippedNotice';
 import { StorageUse } from './StorageUse';
 import { TrashView } from './TrashView';
 import { isEditable, UndoToast, type Toast } from './UndoToast';
-import { countLabel } from './library-format';
 import { LibraryIcon } from './library-icons';
+import { libraryErrorText } from './library-text';
+import { plural, t } from '@/utils/i18n';
 
 export interface LibraryAppProps {
   library: Library;
@@ -140,17 +141,19 @@ export function LibraryApp({
       if (changes.state) {
         const undo = async () => {
           setToast(null);
-          await library.update(item.id, { state: item.state }).catch((e: unknown) => show(errorText(e), 'error'));
+          await library
+            .update(item.id, { state: item.state })
+            .catch((e: unknown) => show(libraryErrorText(e), 'error'));
           refresh();
         };
         show(
-          changes.state === 'archived' ? `Archived “${item.title}”.` : `Moved “${item.title}” back to unread.`,
+          t(changes.state === 'archived' ? 'toastArchived' : 'toastUnarchived', item.title),
           'info',
           () => void undo(),
         );
       }
     } catch (error) {
-      show(errorText(error), 'error');
+      show(libraryErrorText(error), 'error');
     }
     refresh();
   };
@@ -162,15 +165,15 @@ export function LibraryApp({
         setToast(null);
         try {
           await library.restore(item.id);
-          show(`Restored “${item.title}”.`);
+          show(t('toastRestored', item.title));
         } catch (error) {
-          show(errorText(error), 'error');
+          show(libraryErrorText(error), 'error');
         }
         refresh();
       };
-      show(`Deleted “${item.title}”.`, 'info', () => void undo());
+      show(t('toastDeleted', item.title), 'info', () => void undo());
     } catch (error) {
-      show(errorText(error), 'error');
+      show(libraryErrorText(error), 'error');
     }
     refresh();
   };
@@ -181,7 +184,7 @@ export function LibraryApp({
       <header class="library-header">
         <h1 class="library-title">
           <LibraryIcon />
-          <span>Library</span>
+          <span>{t('libraryTitle')}</span>
         </h1>
         <SearchBox value={input} onInput={setInput} inputRef={searchRef} />
         <StorageUse use={storage} />
@@ -201,7 +204,7 @@ export function LibraryApp({
         {view === 'trash' ? (
           <TrashView library={library} locales={locales} version={version} onMessage={(m, tone) => show(m, tone)} />
         ) : data.kind === 'loading' ? (
-          <LoadingState label="Opening your library…" />
+          <LoadingState label={t('libraryOpening')} />
         ) : data.kind === 'error' ? (
           <LibraryErrorState error={data.error} onRetry={refresh} />
         ) : (
@@ -212,14 +215,12 @@ export function LibraryApp({
             ) : (
               <>
                 <p class="library-count" data-testid="library-count" aria-live="polite">
-                  {query
-                    ? `${countLabel(data.total, 'result', 'results')} for “${query}”`
-                    : countLabel(data.total, 'article', 'articles')}
+                  {query ? plural('libraryResults', data.total, query) : plural('libraryArticles', data.total)}
                 </p>
                 <LibraryList
                   items={data.items}
                   locales={locales}
-                  label={query ? 'Search results' : 'Saved articles'}
+                  label={t(query ? 'librarySearchResults' : 'librarySavedArticles')}
                   onChange={(item, changes) => void change(item, changes)}
                   onDelete={(item) => void remove(item)}
                   onTag={setTag}
@@ -231,7 +232,7 @@ export function LibraryApp({
                     data-testid="show-more"
                     onClick={() => setLimit((n) => n + PAGE_SIZE)}
                   >
-                    Show more
+                    {t('libraryShowMore')}
                   </button>
                 )}
               </>
@@ -242,8 +243,4 @@ export function LibraryApp({
       <UndoToast toast={toast} onDismiss={dismiss} />
     </div>
   );
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

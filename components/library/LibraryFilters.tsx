@@ -1,14 +1,15 @@
 /** Which part of the library is shown: all, unread, archived, favourites or the trash; and a tag. */
 import type { ReadState } from '@/lib/library';
+import { t, type MessageKey } from '@/utils/i18n';
 
 export type LibraryView = 'all' | ReadState | 'favourites' | 'trash';
 
-export const VIEWS: { view: LibraryView; label: string }[] = [
-  { view: 'all', label: 'All' },
-  { view: 'unread', label: 'Unread' },
-  { view: 'archived', label: 'Archived' },
-  { view: 'favourites', label: 'Favourites' },
-  { view: 'trash', label: 'Trash' },
+export const VIEWS: { view: LibraryView; label: MessageKey }[] = [
+  { view: 'all', label: 'viewAll' },
+  { view: 'unread', label: 'viewUnread' },
+  { view: 'archived', label: 'viewArchived' },
+  { view: 'favourites', label: 'viewFavourites' },
+  { view: 'trash', label: 'viewTrash' },
 ];
 
 export interface LibraryFiltersProps {
@@ -22,7 +23,7 @@ export interface LibraryFiltersProps {
 export function LibraryFilters({ view, onView, tags, tag, onTag }: LibraryFiltersProps) {
   return (
     <div class="library-filters">
-      <div class="view-switch" role="group" aria-label="Show">
+      <div class="view-switch" role="group" aria-label={t('viewShow')}>
         {VIEWS.map(({ view: v, label }) => (
           <button
             key={v}
@@ -32,22 +33,22 @@ export function LibraryFilters({ view, onView, tags, tag, onTag }: LibraryFilter
             data-testid={`view-${v}`}
             onClick={() => onView(v)}
           >
-            {label}
+            {t(label)}
           </button>
         ))}
       </div>
       {view !== 'trash' && tags.length > 0 && (
         <label class="tag-filter">
-          <span>Tag</span>
+          <span>{t('tagFilter')}</span>
           <select
             data-testid="tag-filter"
             value={tag ?? ''}
             onChange={(event) => onTag(event.currentTarget.value || null)}
           >
-            <option value="">Any tag</option>
-            {tags.map((t) => (
-              <option key={t} value={t}>
-                {t}
+            <option value="">{t('tagFilterAny')}</option>
+            {tags.map((name) => (
+              <option key={name} value={name}>
+                {name}
               </option>
             ))}
           </select>

@@ -7,7 +7,8 @@ import type { ItemChanges, LibraryItem } from '@/lib/library';
 import { savedArticlePath } from '@/utils/library';
 import { TagEditor } from './TagEditor';
 import { ArchiveIcon, StarIcon, TagIcon, TrashIcon } from './library-icons';
-import { formatSavedDate, readingTimeOf, siteOf } from './library-format';
+import { formatPercent, formatSavedDate, readingTimeOf, siteOf } from './library-format';
+import { t } from '@/utils/i18n';
 
 export interface LibraryItemRowProps {
   item: LibraryItem;
@@ -38,22 +39,22 @@ export function LibraryItemRow({ item, locales = [], onChange, onDelete, onTag }
         <p class="item-meta">
           {site && <span class="item-site">{site}</span>}
           {readingTime && <span>{readingTime}</span>}
-          <span>
-            Saved <time dateTime={new Date(item.savedAt).toISOString()}>{formatSavedDate(item.savedAt, locales)}</time>
-          </span>
+          <time dateTime={new Date(item.savedAt).toISOString()}>
+            {t('itemSaved', formatSavedDate(item.savedAt, locales))}
+          </time>
           {archived ? (
-            <span class="item-badge">Archived</span>
+            <span class="item-badge">{t('itemArchived')}</span>
           ) : (
-            <span class="item-badge item-badge-unread">Unread</span>
+            <span class="item-badge item-badge-unread">{t('itemUnread')}</span>
           )}
-          {item.favourite && <span class="item-badge item-badge-favourite">Favourite</span>}
+          {item.favourite && <span class="item-badge item-badge-favourite">{t('itemFavourite')}</span>}
           {!item.downloaded && (
-            <span class="item-badge item-badge-link" title="Saved as a link: the page is fetched when you open it">
-              Link only
+            <span class="item-badge item-badge-link" title={t('itemLinkOnlyTitle')}>
+              {t('itemLinkOnly')}
             </span>
           )}
           {item.readingPosition && item.readingPosition.progress > 0.02 && (
-            <span class="item-progress">{Math.round(item.readingPosition.progress * 100)}% read</span>
+            <span class="item-progress">{t('itemProgress', formatPercent(item.readingPosition.progress))}</span>
           )}
         </p>
         {item.excerpt && (
@@ -62,14 +63,14 @@ export function LibraryItemRow({ item, locales = [], onChange, onDelete, onTag }
           </p>
         )}
         {item.tags.length > 0 && !editingTags && (
-          <ul class="item-tags" aria-label="Tags">
+          <ul class="item-tags" aria-label={t('itemTags')}>
             {item.tags.map((tag) => (
               <li key={tag}>
                 <button
                   type="button"
                   class="tag-chip"
                   onClick={() => onTag(tag)}
-                  title={`Show everything tagged “${tag}”`}
+                  title={t('itemTagShow', tag)}
                 >
                   {tag}
                 </button>
@@ -80,7 +81,7 @@ export function LibraryItemRow({ item, locales = [], onChange, onDelete, onTag }
         {editingTags && (
           <TagEditor
             tags={item.tags}
-            label={`Tags for “${item.title}”`}
+            label={t('itemTagsFor', item.title)}
             onSave={(tags) => {
               setEditingTags(false);
               onChange(item, { tags });
@@ -89,13 +90,13 @@ export function LibraryItemRow({ item, locales = [], onChange, onDelete, onTag }
           />
         )}
       </div>
-      <div class="item-actions" role="group" aria-label={`Actions for “${item.title}”`}>
+      <div class="item-actions" role="group" aria-label={t('itemActionsFor', item.title)}>
         <button
           type="button"
           class="icon-button"
           aria-pressed={item.favourite}
-          aria-label={item.favourite ? 'Remove from favourites' : 'Add to favourites'}
-          title={item.favourite ? 'Remove from favourites' : 'Add to favourites'}
+          aria-label={t(item.favourite ? 'itemFavouriteRemove' : 'itemFavouriteAdd')}
+          title={t(item.favourite ? 'itemFavouriteRemove' : 'itemFavouriteAdd')}
           data-testid="item-favourite"
           onClick={() => onChange(item, { favourite: !item.favourite })}
         >
@@ -104,8 +105,8 @@ export function LibraryItemRow({ item, locales = [], onChange, onDelete, onTag }
         <button
           type="button"
           class="icon-button"
-          aria-label={archived ? 'Move back to unread' : 'Archive'}
-          title={archived ? 'Move back to unread' : 'Archive'}
+          aria-label={t(archived ? 'itemUnarchive' : 'itemArchive')}
+          title={t(archived ? 'itemUnarchive' : 'itemArchive')}
           data-testid="item-archive"
           onClick={() => onChange(item, { state: archived ? 'unread' : 'archived' })}
         >
@@ -114,8 +115,8 @@ export function LibraryItemRow({ item, locales = [], onChange, onDelete, onTag }
         <button
           type="button"
           class="icon-button"
-          aria-label="Edit tags"
-          title="Edit tags"
+          aria-label={t('itemEditTags')}
+          title={t('itemEditTags')}
           aria-expanded={editingTags}
           data-testid="item-tags"
           onClick={() => setEditingTags((v) => !v)}
@@ -125,8 +126,8 @@ export function LibraryItemRow({ item, locales = [], onChange, onDelete, onTag }
         <button
           type="button"
           class="icon-button icon-button-danger"
-          aria-label="Delete"
-          title="Delete (you can undo)"
+          aria-label={t('itemDelete')}
+          title={t('itemDeleteTitle')}
           data-testid="item-delete"
           onClick={() => onDelete(item)}
         >

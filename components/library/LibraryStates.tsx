@@ -1,49 +1,46 @@
 /** The library's non-list states: empty (or nothing found) and failed. */
 import { LibraryError } from '@/lib/library';
+import { t } from '@/utils/i18n';
 import { AlertIcon } from '../icons';
 import { StatusPanel } from '../StatusPanel';
 import { LibraryIcon } from './library-icons';
+import { libraryErrorText } from './library-text';
 
 export function LibraryEmptyState({ query, filtered }: { query: string; filtered: boolean }) {
   if (query) {
     return (
-      <StatusPanel testId="library-no-results" tone="neutral" title={`Nothing saved matches “${query}”`}>
-        <p>
-          Search looks through titles, sites, tags and the full text, and forgives small typos. Try fewer or shorter
-          words.
-        </p>
+      <StatusPanel testId="library-no-results" tone="neutral" title={t('emptyNoResults', query)}>
+        <p>{t('emptyNoResultsHelp')}</p>
       </StatusPanel>
     );
   }
   if (filtered) {
     return (
-      <StatusPanel testId="library-empty-filter" tone="neutral" title="Nothing here">
-        <p>No saved article matches this filter.</p>
+      <StatusPanel testId="library-empty-filter" tone="neutral" title={t('emptyFilterTitle')}>
+        <p>{t('emptyFilter')}</p>
       </StatusPanel>
     );
   }
   return (
-    <StatusPanel testId="library-empty" tone="neutral" icon={<LibraryIcon />} title="Your library is empty">
-      <p>
-        Open an article, click Clean Reader in the toolbar, then <strong>Save</strong>. You can also right-click a page
-        or a link and choose “Save page for later” or “Save link for later”. Saved articles read offline.
-      </p>
+    <StatusPanel testId="library-empty" tone="neutral" icon={<LibraryIcon />} title={t('emptyTitle')}>
+      <p>{t('emptyHelp')}</p>
+      <p>{t('emptyImport')}</p>
     </StatusPanel>
   );
 }
 
 export function LibraryErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const message = error instanceof LibraryError ? error.message : 'The library could not be read.';
+  const message = error instanceof LibraryError ? libraryErrorText(error) : t('libraryReadFailed');
   return (
     <StatusPanel
       testId="library-error"
       tone="error"
       icon={<AlertIcon />}
-      title="The library could not be opened"
+      title={t('libraryErrorTitle')}
       actions={
         onRetry && (
           <button type="button" class="button button-primary" onClick={onRetry}>
-            Try again
+            {t('tryAgain')}
           </button>
         )
       }

@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'preact/hooks';
 import type { Article } from '@/lib/extract';
+import { t } from '@/utils/i18n';
 import { getLibrary, libraryPath } from '@/utils/library';
 import { MarkdownActions } from './MarkdownActions';
 import { SaveButton } from './SaveButton';
@@ -28,10 +29,10 @@ export function PopupLibraryActions({ article }: PopupLibraryActionsProps) {
         href={libraryPath()}
         target="_blank"
         data-testid="open-library"
-        title="Your saved articles"
+        title={t('libraryLinkTitle')}
       >
         <LibraryIcon />
-        <span>Library</span>
+        <span>{t('libraryTitle')}</span>
       </a>
     </>
   );

@@ -7,7 +7,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '@/lib/extract';
 import type { Library, LibraryItem } from '@/lib/library';
 import { keepImagesInBackground } from '@/utils/offline-images';
+import { t } from '@/utils/i18n';
 import { BookmarkIcon } from './library-icons';
+import { libraryErrorText } from './library-text';
 import './save-button.css';
 
 export interface SaveButtonProps {
@@ -47,12 +49,12 @@ export function SaveButton({ article, library }: SaveButtonProps) {
       // With the offline-images setting on, the background keeps its pictures (it outlives a popup).
       keepImagesInBackground(item.id);
     } catch (error) {
-      setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      setState({ kind: 'error', message: libraryErrorText(error) });
     }
   };
 
   const saved = state.kind === 'saved';
-  const label = state.kind === 'saving' ? 'Saving…' : saved ? 'Saved' : 'Save';
+  const label = t(state.kind === 'saving' ? 'saveSaving' : saved ? 'saveSaved' : 'saveButton');
   return (
     <span class="save-control">
       <button
@@ -62,18 +64,14 @@ export function SaveButton({ article, library }: SaveButtonProps) {
         data-state={state.kind}
         aria-pressed={saved}
         disabled={state.kind === 'checking' || state.kind === 'saving'}
-        title={
-          saved
-            ? 'In your library. Click to save it again with this version of the page.'
-            : 'Keep this article in your library, readable offline'
-        }
+        title={t(saved ? 'saveSavedTitle' : 'saveTitle')}
         onClick={() => void save()}
       >
         <BookmarkIcon filled={saved} />
         <span>{label}</span>
       </button>
       <span class="visually-hidden" role="status" aria-live="polite">
-        {saved && state.justNow ? 'Saved to your library.' : ''}
+        {saved && state.justNow ? t('saveAnnounced') : ''}
       </span>
       {state.kind === 'error' && (
         <span class="save-error" role="alert" data-testid="save-error">

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '@/lib/extract';
 import { LibraryError, type Library, type SavedArticle } from '@/lib/library';
+import { t } from '@/utils/i18n';
 import { libraryPath } from '@/utils/library';
 import { useKeptImages } from '@/utils/use-kept-images';
 import { AlertIcon } from '../icons';
@@ -13,6 +14,8 @@ import { LoadingState } from '../LoadingState';
 import { Reader } from '../Reader';
 import { StatusPanel } from '../StatusPanel';
 import { ArchiveIcon, LibraryIcon, StarIcon } from './library-icons';
+import { MarkdownActions } from './MarkdownActions';
+import { libraryErrorText } from './library-text';
 import { useReadingPosition } from './use-reading-position';
 
 export interface SavedArticleViewProps {
@@ -54,7 +57,7 @@ export function SavedArticleView({ library, id, locales = [] }: SavedArticleView
     if (id === null) {
       setData({
         kind: 'error',
-        error: new LibraryError('not-found', undefined, 'No saved article was named in this address.'),
+        error: new LibraryError('not-found', undefined, t('savedNoId')),
       });
       return;
     }
@@ -73,7 +76,7 @@ export function SavedArticleView({ library, id, locales = [] }: SavedArticleView
   // Pictures kept for offline reading (the offline-images setting) replace their web addresses.
   const keptImagesRoot = useKeptImages(ready?.library ?? null, ready?.article.id ?? null);
   useEffect(() => {
-    document.title = ready ? `${ready.article.title} · Clean Reader` : 'Clean Reader';
+    document.title = ready ? t('pageTitle', ready.article.title) : t('extName');
   }, [ready?.article.title]);
 
   const update = async (changes: { favourite?: boolean; state?: 'unread' | 'archived' }) => {
@@ -92,13 +95,13 @@ export function SavedArticleView({ library, id, locales = [] }: SavedArticleView
       data-testid="saved-reader"
       data-state={data.kind === 'ready' ? (data.article.downloaded ? 'article' : 'link') : data.kind}
     >
-      <header class="toolbar" lang="en">
+      <header class="toolbar" lang={t('lang')}>
         <a class="brand brand-link" href={libraryPath()}>
           <LibraryIcon />
-          <span class="brand-name">Library</span>
+          <span class="brand-name">{t('libraryTitle')}</span>
         </a>
         {ready && (
-          <nav class="toolbar-actions" aria-label="Article actions">
+          <nav class="toolbar-actions" aria-label={t('articleActions')}>
             <button
               type="button"
               class="button button-quiet"
@@ -107,7 +110,7 @@ export function SavedArticleView({ library, id, locales = [] }: SavedArticleView
               onClick={() => void update({ favourite: !ready.article.favourite })}
             >
               <StarIcon filled={ready.article.favourite} />
-              <span>Favourite</span>
+              <span>{t('savedFavourite')}</span>
             </button>
             <button
               type="button"
@@ -117,16 +120,17 @@ export function SavedArticleView({ library, id, locales = [] }: SavedArticleView
               onClick={() => void update({ state: ready.article.state === 'archived' ? 'unread' : 'archived' })}
             >
               <ArchiveIcon />
-              <span>{ready.article.state === 'archived' ? 'Archived' : 'Archive'}</span>
+              <span>{t(ready.article.state === 'archived' ? 'savedArchived' : 'savedArchive')}</span>
             </button>
             <a class="button button-quiet" href={ready.article.url} target="_blank" rel="noopener noreferrer">
-              Original page
+              {t('savedOriginal')}
             </a>
+            <MarkdownActions article={ready.article} />
           </nav>
         )}
       </header>
       <main class="content" ref={keptImagesRoot}>
-        {data.kind === 'loading' && <LoadingState label="Opening the saved article…" />}
+        {data.kind === 'loading' && <LoadingState label={t('savedOpening')} />}
         {data.kind === 'error' && <SavedArticleError error={data.error} onRetry={() => setAttempt((n) => n + 1)} />}
         {ready && ready.article.downloaded && <Reader article={toArticle(ready.article)} browserLocales={locales} />}
         {ready && !ready.article.downloaded && <LinkOnly article={ready.article} />}
@@ -137,12 +141,9 @@ export function SavedArticleView({ library, id, locales = [] }: SavedArticleView
 
 function SavedArticleError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const code = error instanceof LibraryError ? error.code : 'unknown';
-  const title =
-    code === 'not-found'
-      ? 'This article is not in your library'
-      : code === 'corrupt'
-        ? 'This saved article is damaged'
-        : 'The article could not be opened';
+  const title = t(
+    code === 'not-found' ? 'savedNotFoundTitle' : code === 'corrupt' ? 'savedCorruptTitle' : 'savedFailedTitle',
+  );
   return (
     <StatusPanel
       testId="saved-error"
@@ -152,17 +153,17 @@ function SavedArticleError({ error, onRetry }: { error: unknown; onRetry: () => 
       actions={
         <>
           <a class="button button-primary" href={libraryPath()}>
-            Back to the library
+            {t('backToLibrary')}
           </a>
           {code !== 'not-found' && code !== 'corrupt' && (
             <button type="button" class="button" onClick={onRetry}>
-              Try again
+              {t('tryAgain')}
             </button>
           )}
         </>
       }
     >
-      <p>{error instanceof Error ? error.message : String(error)}</p>
+      <p>{libraryErrorText(error)}</p>
     </StatusPanel>
   );
 }
@@ -182,15 +183,12 @@ function LinkOnly({ article }: { article: SavedArticle }) {
           rel="noopener noreferrer"
           data-testid="open-link"
         >
-          Open the page
+          {t('openLink')}
         </a>
       }
     >
-      <p>This link was saved without its page, so there is nothing to read offline yet.</p>
-      <p>
-        Open the page, then click Clean Reader in the toolbar and choose Save: the article takes this link’s place in
-        your library.
-      </p>
+      <p>{t('linkOnlyWhy')}</p>
+      <p>{t('linkOnlyHow')}</p>
     </StatusPanel>
   );
 }

@@ -1,5 +1,6 @@
 /** The library's search field. "/" anywhere on the page focuses it (see LibraryApp); Escape clears it. */
 import type { Ref } from 'preact';
+import { t } from '@/utils/i18n';
 import { SearchIcon } from './library-icons';
 
 export interface SearchBoxProps {
@@ -17,8 +18,8 @@ export function SearchBox({ value, onInput, inputRef }: SearchBoxProps) {
         type="search"
         class="search-input"
         data-testid="library-search"
-        aria-label="Search your library (titles and full text)"
-        placeholder="Search titles and full text"
+        aria-label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
         aria-keyshortcuts="/"
         value={value}
         autocomplete="off"

@@ -1,15 +1,13 @@
 /** "Uses 12.3 MB": the space the library takes, when the browser can tell. */
-import { formatBytes, type StorageUse as Use } from '@/lib/library';
+import type { StorageUse as Use } from '@/lib/library';
+import { t } from '@/utils/i18n';
+import { formatSize } from './library-format';
 
 export function StorageUse({ use }: { use: Use | null }) {
   if (!use) return null;
   return (
-    <p
-      class="storage-use"
-      data-testid="storage-use"
-      title={`Of ${formatBytes(use.quota)} the browser allows this extension`}
-    >
-      Uses {formatBytes(use.usage)} of storage
+    <p class="storage-use" data-testid="storage-use" title={t('storageQuota', formatSize(use.quota))}>
+      {t('storageUse', formatSize(use.usage))}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 /** Inline tag editing: tags separated by commas; Enter saves, Escape cancels. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 
 export interface TagEditorProps {
   tags: readonly string[];
@@ -13,7 +14,7 @@ export interface TagEditorProps {
 export function parseTagInput(value: string): string[] {
   return value
     .split(',')
-    .map((t) => t.trim())
+    .map((tag) => tag.trim())
     .filter(Boolean);
 }
 
@@ -34,7 +35,7 @@ export function TagEditor({ tags, label, onSave, onCancel }: TagEditorProps) {
         type="text"
         class="tag-input"
         aria-label={label}
-        placeholder="tags, separated by commas"
+        placeholder={t('tagPlaceholder')}
         value={value}
         data-testid="tag-input"
         onInput={(event) => setValue(event.currentTarget.value)}
@@ -46,10 +47,10 @@ export function TagEditor({ tags, label, onSave, onCancel }: TagEditorProps) {
         }}
       />
       <button type="submit" class="button button-small">
-        Save tags
+        {t('tagSave')}
       </button>
       <button type="button" class="button button-small button-quiet" onClick={onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </form>
   );

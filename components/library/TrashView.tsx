@@ -5,6 +5,8 @@ import { LoadingState } from '../LoadingState';
 import { LibraryErrorState } from './LibraryStates';
 import { SkippedNotice } from './SkippedNotice';
 import { formatSavedDate, siteOf } from './library-format';
+import { libraryErrorText } from './library-text';
+import { t, uiLang } from '@/utils/i18n';
 
 export interface TrashViewProps {
   library: Library;
@@ -38,38 +40,38 @@ export function TrashView({ library, locales = [], version, onMessage }: TrashVi
       await action();
       onMessage(done);
     } catch (error) {
-      onMessage(error instanceof Error ? error.message : String(error), 'error');
+      onMessage(libraryErrorText(error), 'error');
     }
     setReload((n) => n + 1);
   };
 
-  if (data.kind === 'loading') return <LoadingState label="Opening the trash…" />;
+  if (data.kind === 'loading') return <LoadingState label={t('trashOpening')} />;
   if (data.kind === 'error') return <LibraryErrorState error={data.error} onRetry={() => setReload((n) => n + 1)} />;
   return (
     <section class="trash" aria-labelledby="trash-heading" data-testid="trash">
       <div class="trash-head">
         <h2 id="trash-heading" class="section-title">
-          Trash
+          {t('trashTitle')}
         </h2>
-        <p class="trash-note">Deleted articles stay here for {TRASH_DAYS} days, then go for good.</p>
+        <p class="trash-note">{t('trashNote', new Intl.NumberFormat(uiLang()).format(TRASH_DAYS))}</p>
         {data.items.length > 0 && (
           <button
             type="button"
             class="button button-small"
             data-testid="empty-trash"
-            onClick={() => void act(() => library.emptyTrash(), 'The trash is empty.')}
+            onClick={() => void act(() => library.emptyTrash(), t('trashEmptied'))}
           >
-            Empty trash
+            {t('trashEmptyButton')}
           </button>
         )}
       </div>
       <SkippedNotice skipped={data.skipped} />
       {data.items.length === 0 ? (
         <p class="empty-note" data-testid="trash-empty">
-          The trash is empty.
+          {t('trashEmptied')}
         </p>
       ) : (
-        <ul class="library-list" aria-label="Deleted articles">
+        <ul class="library-list" aria-label={t('trashList')}>
           {data.items.map((item) => (
             <li key={item.id} class="library-item is-trashed" data-testid="trash-item">
               <div class="item-main">
@@ -78,24 +80,24 @@ export function TrashView({ library, locales = [], version, onMessage }: TrashVi
                 </span>
                 <p class="item-meta">
                   {siteOf(item) && <span class="item-site">{siteOf(item)}</span>}
-                  <span>Deleted {formatSavedDate(item.deletedAt, locales)}</span>
+                  <span>{t('trashDeleted', formatSavedDate(item.deletedAt, locales))}</span>
                 </p>
               </div>
-              <div class="item-actions" role="group" aria-label={`Actions for “${item.title}”`}>
+              <div class="item-actions" role="group" aria-label={t('itemActionsFor', item.title)}>
                 <button
                   type="button"
                   class="button button-small"
                   data-testid="restore"
-                  onClick={() => void act(() => library.restore(item.id), `Restored “${item.title}”.`)}
+                  onClick={() => void act(() => library.restore(item.id), t('toastRestored', item.title))}
                 >
-                  Restore
+                  {t('trashRestore')}
                 </button>
                 <button
                   type="button"
                   class="button button-small button-quiet"
-                  onClick={() => void act(() => library.purgeTrash([item.id]), `Deleted “${item.title}” for good.`)}
+                  onClick={() => void act(() => library.purgeTrash([item.id]), t('toastDeletedForGood', item.title))}
                 >
-                  Delete for good
+                  {t('trashDeleteForGood')}
                 </button>
               </div>
             </li>

@@ -3,6 +3,7 @@
  * an error); the undo button is reachable by keyboard, and Ctrl/Cmd+Z triggers it while shown.
  */
 import { useEffect } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import { UndoIcon } from './library-icons';
 
 export interface Toast {
@@ -60,10 +61,10 @@ export function UndoToast({ toast, onDismiss }: UndoToastProps) {
               aria-keyshortcuts="Control+Z Meta+Z"
             >
               <UndoIcon />
-              <span>Undo</span>
+              <span>{t('toastUndo')}</span>
             </button>
           )}
-          <button type="button" class="toast-close" aria-label="Dismiss" onClick={onDismiss}>
+          <button type="button" class="toast-close" aria-label={t('toastDismiss')} onClick={onDismiss}>
             ×
           </button>
         </div>

@@ -1,6 +1,7 @@
 /** Wording for the library's rows: dates, counts and sizes, in the browser's languages. */
 import { displayHost, formatReadingTime, usableLocales } from '../format';
 import type { LibraryItem } from '@/lib/library';
+import { uiLang } from '@/utils/i18n';
 
 /** "3 Mar 2024", in the user's locale. */
 export function formatSavedDate(ms: number, locales: readonly string[] = []): string {
@@ -17,7 +18,24 @@ export function readingTimeOf(item: Pick<LibraryItem, 'downloaded' | 'readingMin
   return item.downloaded ? formatReadingTime(item.readingMinutes) : null;
 }
 
-/** "1 article", "12 articles". */
-export function countLabel(n: number, one: string, many: string): string {
-  return `${new Intl.NumberFormat('en').format(n)} ${n === 1 ? one : many}`;
+/** "45%", as the UI's language writes it. */
+export function formatPercent(fraction: number): string {
+  return new Intl.NumberFormat(uiLang(), { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}
+
+const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/** "12.3 MB" ("12,3 MB" in Indonesian): decimal units, as the browser's storage figures are. */
+export function formatSize(bytes: number): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(uiLang(), {
+    style: 'unit',
+    unit: UNITS[unit],
+    maximumFractionDigits: unit === 0 || value >= 100 ? 0 : 1,
+  }).format(value);
 }

@@ -9,14 +9,19 @@ import { ImportExport } from '@/components/library/ImportExport';
 import { loadAllForExport } from '@/components/library/export-records';
 import { getLibrary } from '@/utils/library';
 import { followSettings } from '@/utils/apply-settings';
+import { t } from '@/utils/i18n';
 
 // The reading settings' theme and type apply to this whole page, and follow changes made elsewhere.
 followSettings(document.documentElement);
 
 // The library page: open the database, purge the trash of what is past 30 days, show the list.
 document.documentElement.classList.add('in-tab');
+// The page is in the browser's language (its catalogue says which); saved titles carry their own.
+document.documentElement.lang = t('lang');
+document.documentElement.dir = t('dir');
+document.title = t('libraryPageTitle');
 const root = document.getElementById('app')!;
-render(<LoadingState label="Opening your library…" />, root);
+render(<LoadingState label={t('libraryOpening')} />, root);
 const initialQuery = new URLSearchParams(location.search).get('q') ?? '';
 
 getLibrary()
