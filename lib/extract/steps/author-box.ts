@@ -9,7 +9,8 @@ import type { CleanupStep } from '../step';
 import { STORY_TEXT_MIN, textLengthWithin } from './signals';
 
 const AUTHOR_MARK = 'a[rel~="author"], [itemprop="author"], [itemtype*="schema.org/Person"], a[href*="/author/"], a[href*="/authors/"], a[href*="/penulis/"], a[href*="/autor/"], a[href*="/avtor/"]';
-const BOX = 'div, section, aside, footer, address';
+/** The boxes a bio card comes in (tested by tag name: `matches` compiles a selector per call in linkedom). */
+const BOX_TAGS = new Set(['DIV', 'SECTION', 'ASIDE', 'FOOTER', 'ADDRESS']);
 const MAX_AUTHOR_CHARS = 700;
 /** How far up from the box to look for the story it follows. */
 const LEVELS = 3;
@@ -20,12 +21,32 @@ function followsStory(el: Element): boolean {
   for (let level = 0; node && level < LEVELS; level++, node = node.parentElement) {
     let paragraphs = 0;
     for (let prev = node.previousElementSibling; prev && paragraphs < 2; prev = prev.previousElementSibling) {
-      const ps = prev.tagName === 'P' ? [prev] : Array.from(prev.querySelectorAll('p'));
-      paragraphs += ps.filter((p) => textLengthWithin(p, STORY_TEXT_MIN) >= STORY_TEXT_MIN).length;
+      paragraphs += storyParagraphs(prev, 2 - paragraphs);
     }
     if (paragraphs >= 2) return true;
   }
   return false;
+}
+
+/**
+ * Story paragraphs in `el` and under it, counted up to `max`: the walk stops there, where listing every
+ * `<p>` of a preceding block (the whole story, often) would read it all for each author mark.
+ */
+function storyParagraphs(el: Element, max: number): number {
+  let n = 0;
+  for (let node: Element | null = el; node && n < max; node = nextInside(node, el)) {
+    if (node.tagName === 'P' && textLengthWithin(node, STORY_TEXT_MIN) >= STORY_TEXT_MIN) n++;
+  }
+  return n;
+}
+
+/** The element after `node` in document order, within `root`. */
+function nextInside(node: Element, root: Element): Element | null {
+  if (node.firstElementChild) return node.firstElementChild;
+  for (let up: Element | null = node; up && up !== root; up = up.parentElement) {
+    if (up.nextElementSibling) return up.nextElementSibling;
+  }
+  return null;
 }
 
 export const authorBox: CleanupStep = {
@@ -36,7 +57,7 @@ export const authorBox: CleanupStep = {
     for (const mark of Array.from(root.querySelectorAll(AUTHOR_MARK))) {
       // The smallest box around the mark that has a picture or several links: the bio card.
       for (let box = mark.parentElement; box && box !== root && box.tagName !== 'BODY'; box = box.parentElement) {
-        if (!box.matches(BOX)) continue;
+        if (!BOX_TAGS.has(box.tagName.toUpperCase())) continue;
         if (textLengthWithin(box, MAX_AUTHOR_CHARS) > MAX_AUTHOR_CHARS || box.querySelectorAll('p').length > 3) break;
         if (box.querySelector('img') || box.querySelectorAll('a[href]').length >= 2) {
           boxes.add(box);
