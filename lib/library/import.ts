@@ -2,20 +2,26 @@
  * Writing an import into the library: what lib/transfer's `runImport` needs from it (`ImportTarget`:
  * read every item, then write all adds and updates in one transaction). The merge is planned by
  * lib/transfer; this file only turns its saved-article shapes into rows, checks them, and writes them.
- * Fields the library has no place for yet (highlights, notes) are ignored.
+ *
+ * The trash: an import never brings back an article the user deleted (lib/transfer plans it as skipped
+ * from `loadTrashedUrls`). An article trashed between that plan and this write is skipped here too,
+ * rather than saved a second time beside its trashed copy.
  */
 import { LibraryError } from './errors';
 import { adjustArticleCount } from './counts';
 import { enqueue } from './index-queue';
 import { headTermsOf } from './indexer';
-import { cleanTags } from './rows';
+import { cleanHighlights, cleanNote, cleanTags } from './rows';
 import type { ArticleRow, LibraryDB } from './schema';
 import type { LibraryItem, SavedArticle } from './types';
 import { normalizeUrl, titleFromUrl } from './url';
 import { checkArticleRow } from './validate';
 
+/** Highlights and note may be absent: exports from before they existed have neither. */
+type Annotations = Partial<Pick<SavedArticle, 'highlights' | 'note'>>;
+
 /** A saved article as an import brings it; `id` (from our own export) is kept when still free. */
-export type ImportedArticle = Omit<SavedArticle, 'id'> & { id?: number };
+export type ImportedArticle = Omit<SavedArticle, 'id' | 'highlights' | 'note'> & Annotations & { id?: number };
 
 export interface ImportedUpdate {
   id: number;
@@ -41,11 +47,13 @@ const META_FIELDS = [
   'tags',
   'readingPosition',
   'downloaded',
+  'highlights',
+  'note',
 ] as const;
 
 /** The row of an imported or updated article, checked as any row read back would be. */
 function toRow(
-  source: Omit<LibraryItem, 'id' | 'normalizedUrl'> & { id?: number },
+  source: Omit<LibraryItem, 'id' | 'normalizedUrl' | 'highlights' | 'note'> & Annotations & { id?: number },
 ): Omit<ArticleRow, 'id'> & { id?: number } {
   const title = source.title?.trim() || titleFromUrl(source.url);
   const tags = cleanTags(source.tags ?? []);
@@ -70,6 +78,9 @@ function toRow(
     tags,
     readingPosition: source.readingPosition ?? null,
     downloaded: source.downloaded,
+    // Exports from before highlights and notes have neither.
+    highlights: cleanHighlights(source.highlights ?? []),
+    note: cleanNote(source.note),
     headTerms: headTermsOf({
       title,
       siteName: source.siteName ?? null,
@@ -107,6 +118,7 @@ export async function writeImport(
 ): Promise<number[]> {
   const ids: number[] = [];
   for (const add of adds) {
+    if (await db.trash.where('normalizedUrl').equals(normalizeUrl(add.url)).count()) continue;
     let wanted = add.id;
     if (wanted !== undefined && ((await db.articles.get(wanted)) || (await db.trash.get(wanted)))) wanted = undefined;
     const row = toRow({ ...add, id: wanted });

@@ -13,7 +13,7 @@ import { headTermsOf, indexPending, isSearchIndexCurrent, markAllPending } from 
 import { downloadImages, imageUrls, OFFLINE_IMAGES_KEY, type FetchLike, type ImageDownload } from './images';
 import { allItems, writeImport, type ImportedArticle, type ImportedUpdate } from './import';
 import { listItems, listTags, listTrash, unindexedRows } from './list';
-import { articleRow, cleanTags, linkRow, type UserMarks } from './rows';
+import { articleRow, cleanHighlights, cleanNote, cleanTags, linkRow, type UserMarks } from './rows';
 import { DB_NAME, LibraryDB, type ArticleRow } from './schema';
 import { searchArticles } from './search';
 import type {
@@ -127,8 +127,15 @@ export class Library {
   private async putArticle(article: Article, now: number): Promise<ArticleRow> {
     const { db } = this;
     const previous = await this.findAny(normalizeUrl(article.url));
+    // Rows written before highlights and notes existed lack them.
     const marks: UserMarks | undefined = previous
-      ? { favourite: previous.row.favourite, tags: previous.row.tags, readingPosition: previous.row.readingPosition }
+      ? {
+          favourite: previous.row.favourite,
+          tags: previous.row.tags,
+          readingPosition: previous.row.readingPosition,
+          highlights: previous.row.highlights ?? [],
+          note: previous.row.note ?? null,
+        }
       : undefined;
     const next: Omit<ArticleRow, 'id'> & { id?: number } = articleRow(article, now, marks);
     if (previous) {
@@ -180,13 +187,18 @@ export class Library {
     return ids;
   }
 
-  /** What lib/transfer's `runImport` reads and writes the library through. */
+  /**
+   * What lib/transfer's `runImport` reads and writes the library through. `loadTrashedUrls` gives the
+   * duplicate keys of the trash: an import leaves an article the user deleted where it is (see README).
+   */
   importTarget(): {
     loadItems: () => Promise<LibraryItem[]>;
+    loadTrashedUrls: () => Promise<string[]>;
     write: (adds: readonly ImportedArticle[], updates: readonly ImportedUpdate[]) => Promise<void>;
   } {
     return {
       loadItems: () => this.read(() => allItems(this.db)),
+      loadTrashedUrls: () => this.read(async () => (await this.db.trash.orderBy('normalizedUrl').uniqueKeys()) as string[]),
       write: async (adds, updates) => {
         await this.importArticles(adds, updates);
       },
@@ -314,12 +326,26 @@ export class Library {
         next.headTerms = headTermsOf(next);
         await enqueue(db, [id]);
       }
+      if (changes.note !== undefined) next.note = cleanNote(changes.note);
+      if (changes.highlights) next.highlights = cleanHighlights(changes.highlights);
       toItem(next);
       await db.articles.put(next);
       return next;
     });
     if (changes.tags) this.scheduleIndexing();
     return toItem(row);
+  }
+
+  /** The article's note (`get` and `list` return it too); null when it has none. */
+  async note(id: number): Promise<string | null> {
+    const row = await this.read(() => this.db.articles.get(id));
+    if (!row) throw new LibraryError('not-found');
+    return toItem(row).note;
+  }
+
+  /** Sets the article's note; null or blank text removes it. Same as `update(id, { note })`. */
+  async setNote(id: number, note: string | null): Promise<LibraryItem> {
+    return this.update(id, { note });
   }
 
   /** Records where the user stopped reading (0..1). Call it throttled (see throttle.ts). */

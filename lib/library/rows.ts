@@ -2,13 +2,13 @@
 import type { Article } from '../extract/types';
 import { headTermsOf } from './indexer';
 import type { ArticleRow } from './schema';
-import type { LinkToSave } from './types';
+import type { Highlight, LinkToSave } from './types';
 import { normalizeUrl, titleFromUrl } from './url';
 
 /** What a re-save keeps from the item it updates: the user's own marks. */
-export type UserMarks = Pick<ArticleRow, 'favourite' | 'tags' | 'readingPosition'>;
+export type UserMarks = Pick<ArticleRow, 'favourite' | 'tags' | 'readingPosition' | 'highlights' | 'note'>;
 
-const NO_MARKS: UserMarks = { favourite: 0, tags: [], readingPosition: null };
+const NO_MARKS: UserMarks = { favourite: 0, tags: [], readingPosition: null, highlights: [], note: null };
 
 /** The `articles` row of an extracted article. A re-save is "read this again": it comes back unread, on top. */
 export function articleRow(article: Article, now: number, marks: UserMarks = NO_MARKS): Omit<ArticleRow, 'id'> {
@@ -82,4 +82,33 @@ export function cleanTags(tags: readonly string[]): string[] {
     out.push(tag);
   }
   return out;
+}
+
+/**
+ * Highlights as stored: quotes trimmed of outer white space and non-empty, each passage once (the same
+ * text ignoring white space; the first keeps its place and takes a date or note a repeat brings).
+ */
+export function cleanHighlights(highlights: readonly Highlight[]): Highlight[] {
+  const out: Highlight[] = [];
+  const at = new Map<string, number>();
+  for (const h of highlights) {
+    const quote = h.quote.trim();
+    if (!quote) continue;
+    const key = quote.replace(/\s+/g, ' ');
+    const i = at.get(key);
+    const createdAt = h.createdAt ?? null;
+    const note = cleanNote(h.note);
+    if (i === undefined) {
+      at.set(key, out.length);
+      out.push({ quote, createdAt, note });
+    } else {
+      out[i] = { quote: out[i].quote, createdAt: out[i].createdAt ?? createdAt, note: out[i].note ?? note };
+    }
+  }
+  return out;
+}
+
+/** A note as stored: null when absent or blank, otherwise the text as written. */
+export function cleanNote(note: string | null | undefined): string | null {
+  return typeof note === 'string' && note.trim() ? note : null;
 }

@@ -162,7 +162,8 @@ async function upgradeV1toV2(tx: Transaction): Promise<void> {
       delete row.text;
       delete row.kind;
       delete row.removed;
-      const next: Omit<ArticleRow, 'id'> = {
+      // As v2 wrote it: rows from before highlights and notes have neither (validate.ts reads them as none).
+      const next: Omit<ArticleRow, 'id' | 'highlights' | 'note'> = {
         url,
         normalizedUrl: normalizeUrl(url),
         title: str(row.title) ?? url,

@@ -10,6 +10,20 @@ export interface ReadingPosition {
   updatedAt: number;
 }
 
+/**
+ * A passage the user highlighted, kept with its article: imported from Pocket (annotations), Omnivore
+ * (highlights/<slug>.md) or Instapaper (the text selected when saving). Highlights are the same when
+ * their quoted text is, ignoring white space.
+ */
+export interface Highlight {
+  /** The highlighted text, as quoted. */
+  quote: string;
+  /** ISO 8601, or null when the source did not say. */
+  createdAt: string | null;
+  /** The user's note on this passage, if any. */
+  note: string | null;
+}
+
 /** The article metadata the extractor gives us, which the library keeps as it was extracted. */
 export type ArticleMeta = Pick<
   Article,
@@ -40,6 +54,10 @@ export interface LibraryItem extends ArticleMeta {
   readingPosition: ReadingPosition | null;
   /** False for a link saved without visiting it: no body yet, only its URL and link text. */
   downloaded: boolean;
+  /** Passages the user highlighted, oldest first as imported. Kept when the article is saved again. */
+  highlights: Highlight[];
+  /** The user's note on the whole article, or null. Kept when the article is saved again. */
+  note: string | null;
 }
 
 /** A saved article with its body, as the reader shows it. */
@@ -108,6 +126,10 @@ export interface ItemChanges {
   state?: ReadState;
   favourite?: boolean;
   tags?: string[];
+  /** The article's note; null or blank text removes it. */
+  note?: string | null;
+  /** Replaces the article's highlights (blank quotes are dropped, repeated quotes kept once). */
+  highlights?: Highlight[];
 }
 
 /** A link saved without visiting it. */

@@ -4,7 +4,7 @@
  * reported with its reason, never passed on to crash a page.
  */
 import type { ArticleRow, BodyRow } from './schema';
-import type { LibraryItem, ReadingPosition, ReadState } from './types';
+import type { Highlight, LibraryItem, ReadingPosition, ReadState } from './types';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -22,6 +22,20 @@ function position(v: unknown): ReadingPosition | null | undefined {
   return { progress: Math.min(1, Math.max(0, p.progress)), updatedAt: p.updatedAt };
 }
 
+/** Rows written before highlights existed have none: absent reads as an empty list. */
+function highlightList(v: unknown): Highlight[] | undefined {
+  if (v === null || v === undefined) return [];
+  if (!Array.isArray(v)) return undefined;
+  const out: Highlight[] = [];
+  for (const entry of v) {
+    if (!entry || typeof entry !== 'object') return undefined;
+    const h = entry as Partial<Record<keyof Highlight, unknown>>;
+    if (!isStr(h.quote) || !isStrOrNull(h.createdAt) || !isStrOrNull(h.note)) return undefined;
+    out.push({ quote: h.quote, createdAt: h.createdAt ?? null, note: h.note ?? null });
+  }
+  return out;
+}
+
 /** Checks an `articles` (or `trash`) row and turns it into the item pages show. */
 export function checkArticleRow(row: unknown): Checked<LibraryItem> {
   if (!row || typeof row !== 'object') return { ok: false, reason: 'not an object' };
@@ -37,6 +51,9 @@ export function checkArticleRow(row: unknown): Checked<LibraryItem> {
   }
   const readingPosition = position(r.readingPosition);
   if (readingPosition === undefined) return { ok: false, reason: 'reading position is malformed' };
+  const highlights = highlightList(r.highlights);
+  if (highlights === undefined) return { ok: false, reason: 'highlights are malformed' };
+  if (!isStrOrNull(r.note)) return { ok: false, reason: 'note is not text' };
   return {
     ok: true,
     value: {
@@ -60,6 +77,8 @@ export function checkArticleRow(row: unknown): Checked<LibraryItem> {
       tags: r.tags as string[],
       readingPosition,
       downloaded: r.downloaded !== false,
+      highlights,
+      note: (r.note as string | null | undefined) ?? null,
     },
   };
 }

@@ -32,7 +32,8 @@ export interface LibraryExport {
 }
 
 /** The fields export reads; every other field of a record is carried over untouched. */
-export type ExportableRecord = Pick<TransferArticle, 'id' | 'url' | 'title' | 'byline' | 'siteName' | 'publishedTime' | 'savedAt' | 'tags' | 'contentHtml'>;
+export type ExportableRecord = Pick<TransferArticle, 'id' | 'url' | 'title' | 'byline' | 'siteName' | 'publishedTime' | 'savedAt' | 'tags' | 'contentHtml'> &
+  Partial<Pick<TransferArticle, 'highlights' | 'note'>>;
 
 export interface ExportOptions {
   /** Stamped into library.json and on every ZIP entry; defaults to now. Tests pass a fixed date. */
@@ -118,6 +119,8 @@ class ExportWriter {
         publishedTime: record.publishedTime,
         savedAt: Number.isFinite(record.savedAt) ? new Date(record.savedAt).toISOString() : null,
         tags: record.tags,
+        note: record.note,
+        highlights: record.highlights,
       }),
     );
   }

@@ -1,26 +1,21 @@
 /**
  * Between transfer's neutral fields and the library's `SavedArticle` (lib/library/types.ts): what a
  * merge reads from a saved article, and what a planned add or update writes back. The library applies
- * the result in its own transaction; nothing here touches storage.
- *
- * The library does not store highlights or article notes yet (schema v2). `TransferArticle` carries them
- * as optional fields so imports lose nothing once it does; until then a stored article reads as having
- * none, and an import with highlights reports those articles as updated each time.
+ * the result in its own transaction; nothing here touches storage. Highlights and the article's note
+ * are part of the saved article, so they merge, export and come back like any other field.
  */
+import { parseInertDocument } from '../extract/sanitize';
 import { blockText, textStats } from '../extract/text';
 import { normalizeUrl, titleFromUrl } from '../library/url';
 import type { LibraryItem, SavedArticle } from '../library/types';
 import type { MergeFields, PlannedUpdate } from './merge';
-import type { ImportHighlight, ImportItem, ImportWindow } from './types';
+import type { ImportItem, ImportWindow } from './types';
 
-/** A saved article, plus what imports bring that schema v2 has no place for yet. */
-export type TransferArticle = SavedArticle & {
-  highlights?: ImportHighlight[];
-  note?: string | null;
-};
+/** A saved article, its highlights and note included. */
+export type TransferArticle = SavedArticle;
 
 /** A saved article without its body, as lists read it: all a merge needs (see `STORED_BODY`). */
-export type TransferItem = LibraryItem & Pick<TransferArticle, 'highlights' | 'note'>;
+export type TransferItem = LibraryItem;
 
 /**
  * Stands for "the library holds a body" when a merge is planned from items without their bodies. A
@@ -45,6 +40,7 @@ export function mergeFieldsOf(article: TransferItem | TransferArticle): MergeFie
     publishedAt: article.publishedTime,
     readingProgress: article.readingPosition?.progress ?? 0,
     contentHtml: article.downloaded && body ? body : null,
+    // Records of exports from before highlights existed have none.
     highlights: article.highlights ? [...article.highlights] : [],
     note: article.note ?? null,
   };
@@ -130,7 +126,7 @@ export function articleChanges(update: PlannedUpdate, win: ImportWindow, now: nu
 /** Body, plain text and counts of already-sanitised HTML; an empty body for a link not downloaded. */
 function bodyOf(html: string | null, win: ImportWindow): Pick<SavedArticle, 'contentHtml' | 'text' | 'wordCount' | 'readingMinutes' | 'downloaded'> {
   if (!html) return { contentHtml: '', text: '', wordCount: 0, readingMinutes: 0, downloaded: false };
-  // An inert document: DOMParser runs no script and loads nothing, and the HTML is sanitised already.
-  const text = blockText(new win.DOMParser().parseFromString(html, 'text/html').body);
+  // An inert document (runs no script, loads nothing); the HTML is sanitised already.
+  const text = blockText(parseInertDocument(html, win).body);
   return { contentHtml: html, text, ...textStats(text), downloaded: true };
 }

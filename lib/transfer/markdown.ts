@@ -16,6 +16,10 @@ export interface MarkdownArticle {
   publishedTime?: string | null;
   savedAt?: string | null;
   tags?: readonly string[];
+  /** The user's note on the article. */
+  note?: string | null;
+  /** The user's highlights. */
+  highlights?: readonly { quote: string; createdAt: string | null; note: string | null }[];
 }
 
 let service: TurndownService | null = null;
@@ -35,7 +39,10 @@ export function htmlToMarkdown(html: string): string {
   return html.trim() ? turndown().turndown(html).trim() : '';
 }
 
-/** YAML front matter: title, URL, author, site, dates and tags, only those the article has. */
+/**
+ * YAML front matter: title, URL, author, site, dates, tags, the user's note and highlights, only those
+ * the article has. Highlights are a JSON list (a YAML flow sequence), so no label needs translating.
+ */
 export function frontMatter(article: MarkdownArticle): string {
   const lines = ['---', `title: ${JSON.stringify(article.title || article.url)}`, `url: ${JSON.stringify(article.url)}`];
   if (article.byline) lines.push(`author: ${JSON.stringify(article.byline)}`);
@@ -43,6 +50,11 @@ export function frontMatter(article: MarkdownArticle): string {
   if (article.publishedTime) lines.push(`published: ${JSON.stringify(article.publishedTime)}`);
   if (article.savedAt) lines.push(`saved: ${JSON.stringify(article.savedAt)}`);
   if (article.tags?.length) lines.push(`tags: [${article.tags.map((t) => JSON.stringify(t)).join(', ')}]`);
+  if (article.note) lines.push(`note: ${JSON.stringify(article.note)}`);
+  if (article.highlights?.length) {
+    const list = article.highlights.map((h) => ({ quote: h.quote, createdAt: h.createdAt, note: h.note }));
+    lines.push(`highlights: ${JSON.stringify(list)}`);
+  }
   lines.push('---');
   return lines.join('\n');
 }

@@ -11,6 +11,9 @@
  * - the read state already in the library stands: it is the user's latest word.
  * Every rule is a union, a minimum, a maximum or a fill, so merging the same item again changes
  * nothing: the plan is idempotent.
+ *
+ * An item whose article the user deleted (its key is in `trashed`, and no live article has it) is
+ * skipped: an import never brings back what the user threw away in the last 30 days.
  */
 import { normalizeUrl as defaultNormalize } from '../library/url';
 import type { ImportHighlight, ImportItem, ImportSource } from './types';
@@ -42,8 +45,11 @@ export interface PlannedUpdate {
 
 export interface PlannedSkip {
   item: ImportItem;
-  /** 'unchanged': the library already had all of it. 'duplicate': an earlier row of this import had the same URL and took its data. */
-  reason: 'unchanged' | 'duplicate';
+  /**
+   * 'unchanged': the library already had all of it. 'duplicate': an earlier row of this import had the
+   * same URL and took its data. 'in-trash': the user deleted this article; it stays in the trash.
+   */
+  reason: 'unchanged' | 'duplicate' | 'in-trash';
   /** The saved record it matched, if any. */
   matchedId: string | number | null;
 }
@@ -64,6 +70,7 @@ export function planMerge(
   existing: readonly ExistingRecord[],
   items: readonly ImportItem[],
   normalize: (url: string) => string = defaultNormalize,
+  trashed: ReadonlySet<string> = new Set(),
 ): MergePlan {
   const byKey = new Map<string, ExistingRecord>();
   for (const record of existing) {
@@ -84,6 +91,10 @@ export function planMerge(
       continue;
     }
     const record = byKey.get(key);
+    if (!record && trashed.has(key)) {
+      skipped.push({ item, reason: 'in-trash', matchedId: null });
+      continue;
+    }
     if (!record) {
       adds.set(key, { key, item: { ...item, ...mergeFields(item, item) } });
       continue;

@@ -22,6 +22,8 @@ export interface ArticleUpdate {
 export interface ImportTarget {
   /** Every saved article, without bodies (trash excluded): what imported items are merged with. */
   loadItems(): Promise<TransferItem[]>;
+  /** The duplicate keys (normalised URLs) of the trash: items matching one are skipped, not brought back. */
+  loadTrashedUrls?(): Promise<string[]>;
   /** Writes every add and update in one transaction: all land or none does. */
   write(adds: NewArticle[], updates: ArticleUpdate[]): Promise<void>;
 }
@@ -40,6 +42,8 @@ export interface ImportReport {
   counts: MergePlan['counts'];
   /** Every row left out, with its row number and reason, in file order. */
   invalid: InvalidRow[];
+  /** URLs of items skipped because the user deleted their article (it stays in the trash); part of `counts.skipped`. */
+  inTrash: string[];
 }
 
 export interface RunImportOptions extends ImportOptions {
@@ -65,7 +69,8 @@ export async function runImport(fileName: string, bytes: Uint8Array, target: Imp
 
   onProgress?.({ phase: 'merging', done: 0, total: 1 });
   const existing = (await target.loadItems()).map((item) => ({ id: item.id, fields: mergeFieldsOf(item) }));
-  const plan = planMerge(existing, items);
+  const trashed = new Set((await target.loadTrashedUrls?.()) ?? []);
+  const plan = planMerge(existing, items, undefined, trashed);
   // Building articles parses each new body for its text: thousands of Omnivore articles take seconds,
   // so this goes in stretches too, with the progress bar moving.
   const at = clock();
@@ -94,7 +99,8 @@ export async function runImport(fileName: string, bytes: Uint8Array, target: Imp
     await target.write(adds, updates);
     onProgress?.({ phase: 'saving', done: 1, total: 1 });
   }
-  return { format: format!, total, counts: plan.counts, invalid };
+  const inTrash = plan.skipped.filter((s) => s.reason === 'in-trash').map((s) => s.item.url);
+  return { format: format!, total, counts: plan.counts, invalid, inTrash };
 }
 
 /**
@@ -103,8 +109,10 @@ export async function runImport(fileName: string, bytes: Uint8Array, target: Imp
  * file added to it.
  */
 function toNewArticle(add: PlannedAdd, win: ImportOptions['win'], now: number): NewArticle {
-  const record = add.item.record as TransferArticle | undefined;
-  if (!record) return newArticle(add.item, win, now);
+  const exported = add.item.record as Partial<TransferArticle> | undefined;
+  if (!exported) return newArticle(add.item, win, now);
+  // Exports made before highlights and notes existed have neither.
+  const record = { ...exported, highlights: exported.highlights ?? [], note: exported.note ?? null } as TransferArticle;
   const before = mergeFieldsOf(record);
   const after = mergeFields(before, add.item);
   const changed = changedFields(before, after);

@@ -3,7 +3,7 @@
  * bookmark or article of an export file says about one saved article; `merge.ts` decides what it does
  * to the library, and the library turns it into its own record.
  */
-import type { ReadState } from '../library/types';
+import type { Highlight, ReadState } from '../library/types';
 
 export type { ReadState };
 
@@ -26,14 +26,8 @@ export interface ImportSource {
   row: number;
 }
 
-export interface ImportHighlight {
-  /** The highlighted text, as the reader quoted it. */
-  quote: string;
-  /** ISO 8601, or null when the source does not say. */
-  createdAt: string | null;
-  /** The reader's own note on the highlight, if any. */
-  note: string | null;
-}
+/** A highlight as the library keeps it (lib/library/types.ts): `{ quote, createdAt (ISO 8601 or null), note }`. */
+export type ImportHighlight = Highlight;
 
 
 export interface ImportItem {

@@ -31,8 +31,6 @@ const ALLOWED = [/^components\/Reader[^/]*$/, /^lib\/extract\/sanitize\.ts$/];
  */
 const KNOWN_PARSERS: Record<string, string> = {
   'lib/extract/steps/lazy-images.ts': 'createContextualFragment',
-  'lib/transfer/formats/bookmarks.ts': 'new DOMParser',
-  'lib/transfer/library-record.ts': 'new DOMParser',
 };
 
 const ASSIGNED_PROPS = new Set(['innerHTML', 'outerHTML', 'srcdoc']);

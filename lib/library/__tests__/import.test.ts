@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportTarget } from '../../transfer';
+import { exportLibrary, runImport, type ImportTarget, type NewArticle } from '../../transfer';
+import { fixture, win } from '../../transfer/__tests__/helpers';
 import { Library } from '../index';
-import type { ImportedArticle } from '../import';
+import { SCHEMA_VERSION } from '../schema';
+import type { SavedArticle } from '../types';
 import { STORIES, articleOf, freshName } from './fixtures';
 
 const open: Library[] = [];
@@ -16,7 +18,7 @@ async function openLibrary() {
   return library;
 }
 
-function imported(overrides: Partial<ImportedArticle>): ImportedArticle {
+function imported(overrides: Partial<NewArticle>): NewArticle {
   const { kind: _kind, removed: _removed, ...article } = articleOf(STORIES.election);
   return {
     ...article,
@@ -28,6 +30,8 @@ function imported(overrides: Partial<ImportedArticle>): ImportedArticle {
     tags: ['politics'],
     readingPosition: { progress: 0.3, updatedAt: 1_600_000_000_000 },
     downloaded: true,
+    highlights: [],
+    note: null,
     ...overrides,
   };
 }
@@ -118,5 +122,58 @@ describe('importing', () => {
       message: expect.stringContaining('https://x.example/bad'),
     });
     expect(await library.count()).toBe(0);
+  });
+});
+
+/** Every live article with its body, oldest first: what the library page hands to the export. */
+async function everything(library: Library): Promise<SavedArticle[]> {
+  const items = await library.importTarget().loadItems();
+  items.sort((a, b) => a.savedAt - b.savedAt || a.id - b.id);
+  return Promise.all(items.map((item) => library.get(item.id)));
+}
+
+describe('export, then import into an empty library', () => {
+  it('gives back exactly the same library: records, bodies, highlights, notes, ids, lists and search', async () => {
+    let clock = Date.parse('2025-06-01T12:00:00Z');
+    const source = await Library.open({ name: freshName('roundtrip-from'), now: () => clock++ });
+    open.push(source);
+    // Articles from every way in: saved, saved as a link, imported from Omnivore (bodies, highlights,
+    // notes) and Pocket (highlights), then edited by the user; one deleted (the trash is not exported).
+    const saved = await source.save(articleOf(STORIES.tokyo));
+    await source.saveLink({ url: 'https://letters.example.org/winter-issue', title: 'The winter issue' });
+    await runImport('omnivore-export.zip', fixture('omnivore-export.zip'), source.importTarget(), { win, now: () => clock });
+    await runImport('pocket-export.zip', fixture('pocket-export.zip'), source.importTarget(), { win, now: () => clock });
+    await source.update(saved.id, { favourite: true, tags: ['日本', 'spring'], state: 'archived' });
+    await source.setNote(saved.id, '花見の計画に使う。');
+    await source.setReadingPosition(saved.id, 0.6);
+    const deleted = await source.save(articleOf(STORIES.moscow));
+    await source.remove(deleted.id);
+
+    const records = await everything(source);
+    expect(records.length).toBe(13);
+    expect(records.filter((r) => r.highlights.length).length).toBeGreaterThanOrEqual(3);
+    expect(records.filter((r) => r.note).length).toBeGreaterThanOrEqual(2);
+    const zip = exportLibrary(records, SCHEMA_VERSION, { now: new Date(clock) });
+
+    const restored = await Library.open({ name: freshName('roundtrip-to'), now: () => clock + 1_000_000 });
+    open.push(restored);
+    const report = await runImport('clean-reader-export.zip', zip, restored.importTarget(), { win, schemaVersion: SCHEMA_VERSION });
+    expect(report.counts).toEqual({ added: records.length, updated: 0, skipped: 0 });
+    expect(report.invalid).toEqual([]);
+
+    expect(await everything(restored)).toEqual(records);
+    expect(await restored.list({ limit: 100 })).toEqual(await source.list({ limit: 100 }));
+    expect(await restored.tags()).toEqual(await source.tags());
+    expect(await restored.count()).toBe(await source.count());
+    for (const query of ['sandbags', '桜', 'птиц', 'winter issue']) {
+      const ids = async (l: Library) => (await l.search(query)).hits.map((h) => h.item.id);
+      expect(await ids(restored), query).toEqual(await ids(source));
+      expect((await ids(restored)).length, query).toBeGreaterThan(0);
+    }
+
+    // Importing the same export again adds and changes nothing.
+    const again = await runImport('clean-reader-export.zip', zip, restored.importTarget(), { win, schemaVersion: SCHEMA_VERSION });
+    expect(again.counts).toEqual({ added: 0, updated: 0, skipped: records.length });
+    expect(await everything(restored)).toEqual(records);
   });
 });

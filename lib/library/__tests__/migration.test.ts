@@ -170,7 +170,7 @@ describe('migration v2 -> v3 (the index queue leaves `postings` for one meta row
   it('keeps every record of every table, and moves pending markers into the queue with their stamps', async () => {
     const name = freshName('migrate-v2');
     const story = (s: (typeof STORIES)[keyof typeof STORIES], id: number, savedAt: number) => ({
-      ...articleRow(articleOf(s), savedAt, { favourite: id === 1 ? 1 : 0, tags: id === 2 ? ['école'] : [], readingPosition: null }),
+      ...articleRow(articleOf(s), savedAt, { favourite: id === 1 ? 1 : 0, tags: id === 2 ? ['école'] : [], readingPosition: null, highlights: [], note: null }),
       id,
     });
     const harbour = story(STORIES.harbour, 1, 1000);

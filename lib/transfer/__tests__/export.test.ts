@@ -38,6 +38,7 @@ function sampleRecords(): TransferArticle[] {
       contentHtml: body('The wall', 'The wall was finished two weeks before the spring tides, and it held.'),
       text: 'The wall\n\nThe wall was finished two weeks before the spring tides, and it held.',
       highlights: [{ quote: 'and it held', createdAt: '2024-03-08T12:13:20.000Z', note: 'Good line: "it held"' }],
+      note: 'Read before the council meeting.',
     },
     {
       id: 2,
@@ -62,6 +63,8 @@ function sampleRecords(): TransferArticle[] {
       downloaded: true,
       contentHtml: body('読書室', '読書室は朝七時から開いている。'),
       text: '読書室\n\n読書室は朝七時から開いている。',
+      highlights: [],
+      note: null,
     },
     {
       // A link saved without visiting it: no body yet.
@@ -87,6 +90,8 @@ function sampleRecords(): TransferArticle[] {
       downloaded: false,
       contentHtml: '',
       text: '',
+      highlights: [],
+      note: null,
     },
   ];
 }
@@ -126,7 +131,7 @@ describe('exportLibrary', () => {
     expect(page.endsWith(records[1].contentHtml as string)).toBe(true);
   });
 
-  it('writes each article as Markdown with front matter', () => {
+  it('writes each article as Markdown with front matter, the note and highlights included', () => {
     const files = unzipSync(exportLibrary(sampleRecords(), 3, { now: NOW }));
     const md = strFromU8(files['markdown/1.md']);
     expect(md).toContain(
@@ -139,6 +144,8 @@ describe('exportLibrary', () => {
         'published: "2024-03-07T12:00:00.000Z"',
         'saved: "2024-03-08T05:42:23.000Z"',
         'tags: ["long reads", "infrastructure"]',
+        'note: "Read before the council meeting."',
+        'highlights: [{"quote":"and it held","createdAt":"2024-03-08T12:13:20.000Z","note":"Good line: \\"it held\\""}]',
         '---',
         '',
         '# How the harbour town rebuilt its sea wall',

@@ -82,6 +82,26 @@ describe('Omnivore metadata file names', () => {
   });
 });
 
+describe('Omnivore article HTML', () => {
+  it('resolves relative links and pictures against the article’s own address', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const page =
+      '<div><p>See <a href="../council/minutes">the minutes</a> and <a href="#vote">the vote</a>.</p>' +
+      '<img src="images/wall.jpg" alt="The wall"><p id="vote">Passed nine to two.</p></div>';
+    const zip = zipSync({
+      'metadata_0_to_1.json': strToU8(JSON.stringify([{ id: '1', slug: 'wall', title: 'Wall', url: 'https://news.example.com/2024/03/sea-wall/', labels: [] }])),
+      'content/wall.html': strToU8(page),
+    });
+    const { importAll } = await import('../import');
+    const { win } = await import('./helpers');
+    const [item] = (await importAll('Omnivore-export.zip', zip, { win })).items;
+    expect(item.contentHtml).toContain('href="https://news.example.com/2024/03/council/minutes"');
+    expect(item.contentHtml).toContain('src="https://news.example.com/2024/03/sea-wall/images/wall.jpg"');
+    // A link within the article stays within it.
+    expect(item.contentHtml).toMatch(/href="#[^"]*vote"/);
+  });
+});
+
 describe('parseOmnivoreHighlights', () => {
   it('reads back what Omnivore wrote, quote lines that continue a paragraph included', () => {
     const md = '> first line\nsecond line of the same paragraph\n> next paragraph \n\n> another\r\n\r\nnote one\n\nnote two\n';

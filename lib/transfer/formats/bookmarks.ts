@@ -2,11 +2,12 @@
  * Bookmark files in the Netscape format that Chrome, Edge, Firefox and Safari export, and Pocket's older
  * `ril_export.html`, which has the same anchors in two plain lists.
  *
- * The file is parsed by the window's `DOMParser` (passed in: the page's own, or jsdom's in tests) into
- * an inert document; nothing in it runs or loads. The Netscape format leaves `<DT>` and `<p>` unclosed;
+ * The file is parsed by `parseInertDocument` with the window passed in (the page's own, or jsdom's in
+ * tests) into an inert document; nothing in it runs or loads. The Netscape format leaves `<DT>` and `<p>` unclosed;
  * the HTML parser nests each folder's `<DL>` inside the `<DT>` that holds its `<H3>` name, which is how
  * the folder path of a link is found.
  */
+import { parseInertDocument } from '../../extract/sanitize';
 import { blankItem, invalid, type PreparedImport, type RowOutcome } from '../source';
 import type { ImportWindow } from '../types';
 import { checkUrl, cleanTags, cleanTitle, fromUnixSeconds, textOrNull } from '../values';
@@ -19,7 +20,7 @@ import { checkUrl, cleanTags, cleanTitle, fromUnixSeconds, textOrNull } from '..
 const ROOT_FOLDER_ATTRS = ['personal_toolbar_folder', 'unfiled_bookmarks_folder'];
 
 export function prepareBookmarksHtml(fileName: string, text: string, win: ImportWindow): PreparedImport {
-  const doc = new win.DOMParser().parseFromString(text, 'text/html');
+  const doc = parseInertDocument(text, win);
   const anchors = [...doc.querySelectorAll('a')];
   return {
     format: 'bookmarks-html',
@@ -89,7 +90,7 @@ function bookmarkDate(value: string | null): string | null {
  * every language; the lists' order (unread first) settles any heading we do not recognise.
  */
 export function preparePocketHtml(fileName: string, text: string, win: ImportWindow): PreparedImport {
-  const doc = new win.DOMParser().parseFromString(text, 'text/html');
+  const doc = parseInertDocument(text, win);
   const units: { a: HTMLAnchorElement; archived: boolean }[] = [];
   [...doc.querySelectorAll('ul, ol')].forEach((list, i) => {
     const archived = listIsArchive(list, i);

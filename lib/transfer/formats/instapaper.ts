@@ -4,7 +4,9 @@
  *
  * `Folder` is `Unread`, `Archive` or `Starred` (Instapaper writes these in English whatever the user's
  * language), or the name of a folder of the user's own, which becomes a tag. `Selection` is the text the
- * user selected when saving, or the article's description: it becomes the excerpt.
+ * user selected when saving, or the article's description: it becomes the excerpt, and a highlight
+ * dated with the save, so what the user chose to quote is kept as a quote (a description kept this way
+ * is harmless; a selection kept only as an excerpt would be lost the day the article is downloaded).
  */
 import { decodeText } from '../bytes';
 import { parseCsv, type CsvRow } from '../csv';
@@ -30,6 +32,7 @@ function instapaperItem(file: string, row: CsvRow): RowOutcome {
   item.title = cleanTitle(row.get('title'), checked.url);
   item.excerpt = textOrNull(row.get('selection'));
   item.savedAt = fromUnixSeconds(row.get('timestamp'));
+  if (item.excerpt) item.highlights = [{ quote: item.excerpt, createdAt: item.savedAt, note: null }];
   const folder = row.get('folder');
   const tags = parseTags(row.get('tags'));
   switch (folder.toLowerCase()) {

@@ -90,7 +90,8 @@ function omnivoreItem(
   const slug = typeof record.slug === 'string' ? record.slug : '';
   const html = slug && content.get(slug);
   if (html) {
-    const clean = sanitize(decodeText(entries.get(html)!), win).trim();
+    // Relative links and pictures resolve against the article's own address, as in the reader.
+    const clean = sanitize(decodeText(entries.get(html)!), win, { baseUrl: checked.url }).trim();
     item.contentHtml = clean || null;
   }
   const md = slug && highlights.get(slug);

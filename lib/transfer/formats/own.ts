@@ -10,8 +10,8 @@ import { CONTENT_MARKER, EXPORT_FORMAT } from '../export';
 import { checkArticleRow, checkBodyRow } from '../../library/validate';
 import { mergeFieldsOf } from '../library-record';
 import { invalid, type PreparedImport, type RowOutcome } from '../source';
-import type { ImportHighlight, ImportItem, ImportWindow } from '../types';
-import { checkUrl, textOrNull } from '../values';
+import type { ImportItem, ImportWindow } from '../types';
+import { checkUrl } from '../values';
 import type { ZipEntries } from '../zip';
 
 export const OWN_MANIFEST = 'library.json';
@@ -69,8 +69,8 @@ function ownItem(row: number, value: unknown, contentFiles: Record<string, unkno
   const body = checkBodyRow(typeof record.contentHtml === 'string' ? record : undefined, checked.value.downloaded);
   if (!body.ok) return invalid(file, row, 'bad-record', `Record ${row} is damaged (${body.reason}).`);
 
-  const highlights = Array.isArray(record.highlights) ? record.highlights.flatMap(toHighlight) : [];
-  const fields = mergeFieldsOf({ ...checked.value, ...body.value, highlights, note: textOrNull(record.note) });
+  // The row check read highlights and note too (none in exports from before they existed).
+  const fields = mergeFieldsOf({ ...checked.value, ...body.value });
   const item: ImportItem = { ...fields, source: { format: 'clean-reader-zip', file, row }, record };
   return { item };
 }
@@ -79,12 +79,4 @@ function ownItem(row: number, value: unknown, contentFiles: Record<string, unkno
 function contentOf(page: string): string {
   const at = page.indexOf(CONTENT_MARKER);
   return at < 0 ? page : page.slice(at + CONTENT_MARKER.length);
-}
-
-function toHighlight(value: unknown): ImportHighlight[] {
-  if (!value || typeof value !== 'object') return [];
-  const h = value as Record<string, unknown>;
-  const quote = textOrNull(h.quote);
-  if (!quote) return [];
-  return [{ quote, createdAt: typeof h.createdAt === 'string' ? h.createdAt : null, note: textOrNull(h.note) }];
 }
