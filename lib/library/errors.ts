@@ -52,10 +52,16 @@ export function toLibraryError(err: unknown, opening = false): LibraryError {
   if (names.includes('QuotaExceededError')) return new LibraryError('quota', err);
   if (opening || names.some((n) => n === 'MissingAPIError' || n === 'SecurityError'))
     return new LibraryError('unavailable', err);
+  // DatabaseClosedError: the connection went away under the call (the page is closing, or the browser
+  // closed it while clearing site data); nothing was written, and trying again is the answer.
   if (
     names.some(
       (n) =>
-        n === 'AbortError' || n === 'TransactionInactiveError' || n === 'InvalidStateError' || n === 'ConstraintError',
+        n === 'AbortError' ||
+        n === 'TransactionInactiveError' ||
+        n === 'InvalidStateError' ||
+        n === 'ConstraintError' ||
+        n === 'DatabaseClosedError',
     )
   ) {
     return new LibraryError('aborted', err);
