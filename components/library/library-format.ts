@@ -39,3 +39,14 @@ export function formatSize(bytes: number): string {
     maximumFractionDigits: unit === 0 || value >= 100 ? 0 : 1,
   }).format(value);
 }
+
+/**
+ * Locales for dates inside UI sentences ("Saved 3 Mar 2024"): the browser's languages that match the
+ * UI's language (so en-GB keeps its day-month order), then the UI's language itself. A date must not
+ * come out in English inside an Indonesian sentence because the browser also lists English.
+ */
+export function uiLocales(browserLanguages: readonly string[]): string[] {
+  const lang = uiLang();
+  const primary = (tag: string) => tag.split('-')[0].toLowerCase();
+  return [...browserLanguages.filter((tag) => primary(tag) === primary(lang)), lang];
+}

@@ -7,6 +7,7 @@ import { LibraryApp } from '@/components/library/LibraryApp';
 import { LibraryErrorState } from '@/components/library/LibraryStates';
 import { ImportExport } from '@/components/library/ImportExport';
 import { loadAllForExport } from '@/components/library/export-records';
+import { uiLocales } from '@/components/library/library-format';
 import { getLibrary } from '@/utils/library';
 import { followSettings } from '@/utils/apply-settings';
 import { t } from '@/utils/i18n';
@@ -37,7 +38,7 @@ getLibrary()
     render(
       <LibraryApp
         library={library}
-        locales={navigator.languages}
+        locales={uiLocales(navigator.languages)}
         initialQuery={initialQuery}
         actions={importExport}
       />,
