@@ -1,8 +1,8 @@
 /**
- * `isProtected` walks up the ancestors instead of calling `closest(PROTECTED_SELECTOR)` (linkedom compiles
- * a selector on every call). The walk must say exactly what the selector says: checked here on every
- * element of every golden page, which between them hold code, KaTeX, MathJax, MathML, tables and figures,
- * on jsdom (the test DOM) and on linkedom (the CLI's and the benchmarks').
+ * `isProtected` and `hasDescendant` walk the tree instead of calling `closest` / `querySelector` with a
+ * selector (linkedom compiles a selector on every call). Each walk must say exactly what its selector
+ * says: checked here on every element of every golden page, which between them hold code, KaTeX, MathJax,
+ * MathML, tables and figures, on jsdom (the test DOM) and on linkedom (the CLI's and the benchmarks').
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,23 +10,27 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
-import { isProtected, PROTECTED_SELECTOR } from '../steps/signals';
+import { BLOCK_SELECTOR, hasDescendant, isProtected, PROTECTED_SELECTOR } from '../steps/signals';
 
 const PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'tests', 'fixtures', 'pages');
 const pages = readdirSync(PAGES_DIR, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => readFileSync(join(PAGES_DIR, d.name, 'source.html'), 'utf8'));
 
+const BLOCK_TAGS = new Set(BLOCK_SELECTOR.split(', ').map((t) => t.toUpperCase()));
+
 function disagreements(doc: Document): string[] {
   const out: string[] = [];
   for (const el of Array.from(doc.querySelectorAll('*'))) {
     const bySelector = el.closest(PROTECTED_SELECTOR) !== null;
-    if (isProtected(el) !== bySelector) out.push(`<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> selector says ${bySelector}`);
+    if (isProtected(el) !== bySelector) out.push(`isProtected <${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> selector says ${bySelector}`);
+    const hasBlock = el.querySelector(BLOCK_SELECTOR) !== null;
+    if (hasDescendant(el, BLOCK_TAGS) !== hasBlock) out.push(`hasDescendant <${el.tagName.toLowerCase()}> selector says ${hasBlock}`);
   }
   return out;
 }
 
-describe('isProtected', () => {
+describe('isProtected and hasDescendant', () => {
   it('has golden pages with protected content to check against', () => {
     expect(pages.length).toBeGreaterThan(5);
     const protectedCount = pages
@@ -35,11 +39,11 @@ describe('isProtected', () => {
     expect(protectedCount).toBeGreaterThan(20);
   });
 
-  it('agrees with closest(PROTECTED_SELECTOR) on every element, in jsdom', () => {
+  it('agree with their selectors on every element, in jsdom', () => {
     for (const html of pages) expect(disagreements(new JSDOM(html).window.document)).toEqual([]);
   });
 
-  it('agrees with closest(PROTECTED_SELECTOR) on every element, in linkedom', () => {
+  it('agree with their selectors on every element, in linkedom', () => {
     for (const html of pages) expect(disagreements((parseHTML(html) as unknown as { document: Document }).document)).toEqual([]);
   });
 
@@ -50,5 +54,13 @@ describe('isProtected', () => {
     expect(isProtected(document.getElementById('a')!)).toBe(true);
     expect(isProtected(document.getElementById('b')!)).toBe(false);
     expect(isProtected(document.getElementById('c')!)).toBe(false);
+  });
+
+  it('hasDescendant looks below the element only, and not into templates', () => {
+    const { document } = new JSDOM('<div id="a"><span><em><p>x</p></em></span></div><p id="b"><span>y</span></p><div id="c"><template><p>z</p></template></div>').window;
+    const tags = new Set(['P']);
+    expect(hasDescendant(document.getElementById('a')!, tags)).toBe(true);
+    expect(hasDescendant(document.getElementById('b')!, tags)).toBe(false);
+    expect(hasDescendant(document.getElementById('c')!, tags)).toBe(false);
   });
 });

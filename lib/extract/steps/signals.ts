@@ -159,7 +159,7 @@ function walkOpening(root: Element, pastStories: number): { blocks: Element[]; r
     // The page's own address printed above the story (print headers) is long but no story; nor is a
     // long heading (a standfirst set as one) or a picture's caption: the chrome may still follow them.
     const isStory =
-      chars >= STORY_TEXT_MIN && !NOT_STORY_TAGS.has(tag) && (tag === 'P' || !el.querySelector(BLOCK_SELECTOR)) && !URL_TEXT.test(textOf(el));
+      chars >= STORY_TEXT_MIN && !NOT_STORY_TAGS.has(tag) && (tag === 'P' || !hasDescendant(el, BLOCK_TAGS)) && !URL_TEXT.test(textOf(el));
     if (isStory && stories++ >= pastStories) return { blocks: out, reachedStory: true };
     out.push(el);
     if (out.length >= OPENING_MAX_BLOCKS) break;
@@ -169,8 +169,29 @@ function walkOpening(root: Element, pastStories: number): { blocks: Element[]; r
   return { blocks: out, reachedStory: false };
 }
 
-const OPENING_TAGS = new Set((BLOCK_SELECTOR + ', span').split(', ').map((t) => t.toUpperCase()));
+const BLOCK_TAGS = new Set(BLOCK_SELECTOR.split(', ').map((t) => t.toUpperCase()));
+const OPENING_TAGS = new Set([...BLOCK_TAGS, 'SPAN']);
 const NOT_STORY_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGURE']);
+
+/**
+ * Whether an element under `el` (not `el` itself) has one of `tags` (upper-case names): what
+ * `el.querySelector('p, div, ...')` says for a list of plain tag names, without a selector for linkedom
+ * to compile on every call. Like `querySelector`, it does not look into `<template>` content.
+ */
+export function hasDescendant(el: Element, tags: ReadonlySet<string>): boolean {
+  let node: Element | null = el.firstElementChild;
+  while (node) {
+    const tag = node.tagName.toUpperCase();
+    if (tags.has(tag)) return true;
+    if (tag !== 'TEMPLATE' && node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== el && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== el ? node.nextElementSibling : null;
+  }
+  return false;
+}
 
 /** The element after `el` in document order within `root` (after its subtree with `skipChildren`), or null. */
 function nextElement(el: Element, root: Element, skipChildren = false): Element | null {
