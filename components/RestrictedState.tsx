@@ -1,4 +1,5 @@
 import { t, type MessageKey } from '@/utils/i18n';
+import { fileAccessSwitch } from '@/utils/platform';
 import type { Restriction, RestrictionKind } from '@/utils/restricted-url';
 import { LockIcon } from './icons';
 import { StatusPanel } from './StatusPanel';
@@ -18,9 +19,17 @@ const WORDS: Record<RestrictionKind, [MessageKey, MessageKey]> = {
   'no-access': ['restrictedNoAccess', 'restrictedNoAccessDetail'],
 };
 
+/** Firefox has no switch that lets an extension read files: it gets words that do not name one. */
+const FILE_WITHOUT_SWITCH: [MessageKey, MessageKey] = ['restrictedFileFirefox', 'restrictedFileFirefoxDetail'];
+
+/** The title and detail keys for `kind` in this browser. */
+export function restrictionWords(kind: RestrictionKind): [MessageKey, MessageKey] {
+  return kind === 'file' && fileAccessSwitch() === 'none' ? FILE_WITHOUT_SWITCH : WORDS[kind];
+}
+
 /** A page the browser keeps closed to extensions: why, and what to do instead. */
 export function RestrictedState({ restriction }: RestrictedStateProps) {
-  const [title, detail] = WORDS[restriction.kind];
+  const [title, detail] = restrictionWords(restriction.kind);
   return (
     <StatusPanel testId="state-restricted" tone="neutral" icon={<LockIcon />} title={t(title)}>
       <p data-kind={restriction.kind}>{t(detail)}</p>

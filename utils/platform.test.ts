@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { fileSchemeAccess, openSidePanel, readerCommandName, sidePanelKind, sidePanelPath, syncItemQuotaBytes } from './platform';
+import { fileAccessSwitch, fileSchemeAccess, openSidePanel, readerCommandName, sidePanelKind, sidePanelPath, syncItemQuotaBytes } from './platform';
 
 type Api = Record<string, unknown>;
 const api = fakeBrowser as unknown as Api;
@@ -63,6 +63,16 @@ describe('browser differences', () => {
     expect(await fileSchemeAccess()).toBe(true);
     extension.isAllowedFileSchemeAccess = vi.fn(async () => Promise.reject(new Error('not supported')));
     expect(await fileSchemeAccess()).toBeUndefined();
+  });
+
+  it('names Chromium’s file-access switch only where it exists', () => {
+    expect(fileAccessSwitch()).toBe('extension-details');
+    vi.stubEnv('FIREFOX', 'true');
+    try {
+      expect(fileAccessSwitch()).toBe('none');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('does not trust Firefox’s answer about file:// pages, which is always false', async () => {

@@ -116,6 +116,17 @@ export function openShortcutSettings(): Promise<unknown> {
 }
 
 /**
+ * How the user can let the extension read `file://` pages in this browser, for the message shown when
+ * it may not: Chromium has a per-extension switch ("Allow access to file URLs" under the extension's
+ * Details); Firefox has none, so naming that switch there would send the user looking for nothing.
+ */
+export type FileAccessSwitch = 'extension-details' | 'none';
+
+export function fileAccessSwitch(): FileAccessSwitch {
+  return import.meta.env.FIREFOX ? 'none' : 'extension-details';
+}
+
+/**
  * Whether the user let the extension read `file://` pages: Chromium's answer, or undefined where the
  * browser cannot say (Firefox; or the call failed), in which case the reader tries and reads the refusal.
  */

@@ -8,6 +8,8 @@
  * known (no permission to see it), we inject anyway and `restrictionFromError` reads the refusal.
  */
 
+import { fileAccessSwitch } from './platform';
+
 export type RestrictionKind =
   'browser-page' | 'extension-page' | 'view-source' | 'store' | 'pdf' | 'file' | 'no-access';
 
@@ -92,7 +94,15 @@ const STORES: Array<[host: string, path: string]> = [
   ['microsoftedge.microsoft.com', '/addons'],
 ];
 
+/** `file` where the browser has no switch that allows it (Firefox; see `fileAccessSwitch`). */
+const FILE_WITHOUT_SWITCH: Omit<Restriction, 'kind'> = {
+  title: 'Firefox does not let Clean Reader read this file.',
+  detail:
+    'Firefox has no setting that lets an extension read files on your computer. If this page is also on the web, open it there, then click Clean Reader again.',
+};
+
 export function restriction(kind: RestrictionKind): Restriction {
+  if (kind === 'file' && fileAccessSwitch() === 'none') return { kind, ...FILE_WITHOUT_SWITCH };
   return { kind, ...MESSAGES[kind] };
 }
 
