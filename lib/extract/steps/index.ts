@@ -19,7 +19,8 @@
  *   3. link-blocks, teaser-list, tag-list: navigation, related lists, promo lines (link density), then
  *      runs of story teasers (linked headlines over unlinked summaries), then the tag list in the tail.
  *   4. duplicate-title, opening-meta: the title, date, "N min read" and byline repeated above the story;
- *      after 1-3, so the "opening" they inspect is the story's, not a menu's.
+ *      after 1-3, so the "opening" they inspect is the story's, not a menu's. Then photo-credits: the
+ *      attribution lines of pictures (captions stay), before repeated-blocks compares captions.
  *   5. legal-footer, trailing-chrome: copyright lines in the tail, then what is left after the story's
  *      last paragraph (headings over lists taken out in 1-3, labels, contact and follow lines).
  *   6. repeated-blocks: a second copy of a standfirst or a pull quote, once chrome no longer pads them.
@@ -37,6 +38,7 @@ import { imageLinkSpam } from './image-link-spam';
 import { lazyImages } from './lazy-images';
 import { legalFooter } from './legal-footer';
 import { openingMeta } from './opening-meta';
+import { photoCredits } from './photo-credits';
 import { repeatedBlocks } from './repeated-blocks';
 import { siteLogo } from './site-logo';
 import { adSlots } from './ad-slots';
@@ -66,6 +68,7 @@ export const AFTER_READABILITY: CleanupStep[] = [
   tagList,
   duplicateTitle,
   openingMeta,
+  photoCredits,
   legalFooter,
   trailingChrome,
   repeatedBlocks,

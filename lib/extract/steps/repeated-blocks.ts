@@ -32,7 +32,9 @@ export const repeatedBlocks: CleanupStep = {
     const firstStory = Array.from(root.querySelectorAll('p')).find((p) => textLengthWithin(p, STORY_TEXT_MIN) >= STORY_TEXT_MIN);
     if (firstStory) opening.push(firstStory);
     const boxes = Array.from(root.querySelectorAll(PULL_QUOTE)).filter((el) => el !== root && long(el));
-    const captions = Array.from(root.querySelectorAll(CAPTION)).filter((el) => long(el) && !el.querySelector(HAS_BLOCK));
+    const named = Array.from(root.querySelectorAll(CAPTION)).filter((el) => long(el) && !el.querySelector(HAS_BLOCK));
+    // Only the innermost: a figure named "has-caption" around its figcaption is one caption, not two.
+    const captions = named.filter((el) => !named.some((other) => other !== el && el.contains(other)));
     if (!opening.length && !boxes.length && captions.length < 2) return;
 
     // All of the article's text in comparable form, once: a block is repeated when its text occurs
