@@ -1,7 +1,7 @@
 /**
- * `isProtected` and `hasDescendant` walk the tree instead of calling `closest` / `querySelector` with a
- * selector (linkedom compiles a selector on every call). Each walk must say exactly what its selector
- * says: checked here on every element of every golden page, which between them hold code, KaTeX, MathJax,
+ * `isProtected`, `hasDescendant` and `isAuthorMark` walk the tree or test attributes instead of calling
+ * `closest` / `querySelector` / `matches` with a selector (linkedom compiles a selector on every call).
+ * Each must say exactly what its selector says: checked here on every element of every golden page, which between them hold code, KaTeX, MathJax,
  * MathML, tables and figures, on jsdom (the test DOM) and on linkedom (the CLI's and the benchmarks').
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { BLOCK_SELECTOR, hasDescendant, isProtected, PROTECTED_SELECTOR } from '../steps/signals';
+import { isAuthorMark } from '../steps/author-box';
+
+/** What author-box queried before `isAuthorMark` replaced the selector list. */
+const AUTHOR_MARK =
+  'a[rel~="author"], [itemprop="author"], [itemtype*="schema.org/Person"], a[href*="/author/"], a[href*="/authors/"], a[href*="/penulis/"], a[href*="/autor/"], a[href*="/avtor/"]';
 
 const PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'tests', 'fixtures', 'pages');
 const pages = readdirSync(PAGES_DIR, { withFileTypes: true })
@@ -26,6 +31,8 @@ function disagreements(doc: Document): string[] {
     if (isProtected(el) !== bySelector) out.push(`isProtected <${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> selector says ${bySelector}`);
     const hasBlock = el.querySelector(BLOCK_SELECTOR) !== null;
     if (hasDescendant(el, BLOCK_TAGS) !== hasBlock) out.push(`hasDescendant <${el.tagName.toLowerCase()}> selector says ${hasBlock}`);
+    const mark = el.matches(AUTHOR_MARK);
+    if (isAuthorMark(el) !== mark) out.push(`isAuthorMark <${el.tagName.toLowerCase()} href="${el.getAttribute('href') ?? ''}"> selector says ${mark}`);
   }
   return out;
 }
@@ -54,6 +61,16 @@ describe('isProtected and hasDescendant', () => {
     expect(isProtected(document.getElementById('a')!)).toBe(true);
     expect(isProtected(document.getElementById('b')!)).toBe(false);
     expect(isProtected(document.getElementById('c')!)).toBe(false);
+  });
+
+  it('isAuthorMark knows every mark, rel in any case, and nothing else', () => {
+    const { document } = new JSDOM(
+      '<a id="a" rel="nofollow Author" href="/x">A</a><a id="b" href="https://site.example/penulis/ana/">B</a><span id="c" itemprop="author">C</span>' +
+        '<div id="d" itemtype="https://schema.org/Person">D</div><a id="e" href="/authority/">E</a><span id="f" rel="author">F</span><span id="g" itemprop="authors">G</span>',
+    ).window;
+    const marked = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].filter((id) => isAuthorMark(document.getElementById(id)!));
+    expect(marked).toEqual(['a', 'b', 'c', 'd']);
+    expect(Array.from(document.querySelectorAll(AUTHOR_MARK)).map((el) => el.id)).toEqual(marked);
   });
 
   it('hasDescendant looks below the element only, and not into templates', () => {
