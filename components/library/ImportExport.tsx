@@ -14,7 +14,7 @@ import {
   type ImportTarget,
   type ImportWindow,
 } from '@/lib/transfer';
-import { t, type MessageKey } from '@/utils/i18n';
+import { plural, t, type MessageKey } from '@/utils/i18n';
 import { downloadBytes } from './download';
 import { formatCount, invalidRowText, refusalText } from './transfer-text';
 
@@ -200,6 +200,11 @@ function ImportResult({
         <Count testId="import-skipped" n={skipped} label={t('importSkipped')} />
         {invalid > 0 && <Count testId="import-invalid-count" n={invalid} label={t('importInvalid')} />}
       </dl>
+      {report.inTrash.length > 0 && (
+        <p class="import-note" data-testid="import-in-trash">
+          {plural('importInTrash', report.inTrash.length)}
+        </p>
+      )}
       {invalid > 0 && (
         <details open={invalid <= 10}>
           <summary>{t('importInvalidRows')}</summary>

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '@/lib/library';
 import { STORIES, articleOf, freshName } from '@/lib/library/__tests__/fixtures';
 import { SavedArticleView } from './SavedArticleView';
-import { click, waitFor } from './test-helpers';
+import { click, texts, type, waitFor } from './test-helpers';
 
 let root: HTMLElement;
 let library: Library;
@@ -72,5 +72,49 @@ describe('SavedArticleView', () => {
     );
     mount(null);
     await waitFor(() => expect(root.textContent).toContain('No saved article was named in this address.'));
+  });
+
+  it('shows the highlights after the article, and keeps the note the user writes', async () => {
+    const item = await library.save(articleOf(STORIES.harbour));
+    await library.update(item.id, {
+      highlights: [
+        { quote: 'The wall was finished before the spring tides.', createdAt: '2024-03-08T12:00:00.000Z', note: null },
+        { quote: 'Volunteers carried sandbags all night.', createdAt: null, note: 'Ask the council for the count.' },
+      ],
+    });
+    mount(item.id);
+    await waitFor(() => expect(state()).toBe('article'));
+    const notes = root.querySelector('[data-testid="article-notes"]')!;
+    // After the article, not inside it.
+    expect(root.querySelector('[data-testid="reader"]')!.compareDocumentPosition(notes)).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    expect(texts(notes, '[data-testid="highlights"] blockquote')).toEqual([
+      'The wall was finished before the spring tides.',
+      'Volunteers carried sandbags all night.',
+    ]);
+    expect(texts(notes, '.highlight-note')).toEqual(['Ask the council for the count.']);
+
+    const save = () => root.querySelector<HTMLButtonElement>('[data-testid="save-note"]')!;
+    expect(save().disabled).toBe(true);
+    type(root.querySelector('[data-testid="article-note"]'), 'Follow up in spring.');
+    expect(save().disabled).toBe(false);
+    click(save());
+    await waitFor(async () => expect((await library.get(item.id)).note).toBe('Follow up in spring.'));
+    await waitFor(() => expect(root.querySelector('[data-testid="note-status"]')?.textContent).toBe('Note saved.'));
+
+    act(() => render(null, root));
+    mount(item.id);
+    await waitFor(() =>
+      expect(root.querySelector<HTMLTextAreaElement>('[data-testid="article-note"]')?.value).toBe('Follow up in spring.'),
+    );
+  });
+
+  it('offers a note but no highlights section for an article without highlights', async () => {
+    const item = await library.save(articleOf(STORIES.election));
+    mount(item.id);
+    await waitFor(() => expect(state()).toBe('article'));
+    expect(root.querySelector('[data-testid="highlights"]')).toBeNull();
+    expect(root.querySelector('[data-testid="article-note"]')).not.toBeNull();
   });
 });

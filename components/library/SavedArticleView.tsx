@@ -14,6 +14,7 @@ import { LoadingState } from '../LoadingState';
 import { Reader } from '../Reader';
 import { StatusPanel } from '../StatusPanel';
 import { ArchiveIcon, LibraryIcon, StarIcon } from './library-icons';
+import { ArticleNotes } from './ArticleNotes';
 import { MarkdownActions } from './MarkdownActions';
 import { libraryErrorText } from './library-text';
 import { useReadingPosition } from './use-reading-position';
@@ -89,6 +90,12 @@ export function SavedArticleView({ library, id, locales = [] }: SavedArticleView
     }
   };
 
+  const saveNote = async (note: string | null) => {
+    if (!ready) return;
+    const item = await ready.library.update(ready.article.id, { note });
+    setData({ ...ready, article: { ...ready.article, ...item } });
+  };
+
   return (
     <div
       class="app saved-reader"
@@ -134,6 +141,15 @@ export function SavedArticleView({ library, id, locales = [] }: SavedArticleView
         {data.kind === 'error' && <SavedArticleError error={data.error} onRetry={() => setAttempt((n) => n + 1)} />}
         {ready && ready.article.downloaded && <Reader article={toArticle(ready.article)} browserLocales={locales} />}
         {ready && !ready.article.downloaded && <LinkOnly article={ready.article} />}
+        {ready && (
+          <ArticleNotes
+            highlights={ready.article.highlights}
+            note={ready.article.note}
+            lang={ready.article.lang}
+            dir={ready.article.dir}
+            onSaveNote={saveNote}
+          />
+        )}
       </main>
     </div>
   );

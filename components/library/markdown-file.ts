@@ -6,9 +6,9 @@ import type { Article } from '@/lib/extract';
 import type { SavedArticle } from '@/lib/library';
 import { articleToMarkdown } from '@/lib/transfer';
 
-/** A live article from the page, or a saved one (which adds its saved date and tags). */
+/** A live article from the page, or a saved one (which adds its saved date, tags, note and highlights). */
 export type MarkdownSource = Pick<Article, 'title' | 'url' | 'contentHtml' | 'byline' | 'siteName' | 'publishedTime'> &
-  Partial<Pick<SavedArticle, 'savedAt' | 'tags'>>;
+  Partial<Pick<SavedArticle, 'savedAt' | 'tags' | 'note' | 'highlights'>>;
 
 export function markdownOf(article: MarkdownSource): string {
   return articleToMarkdown({
@@ -20,6 +20,8 @@ export function markdownOf(article: MarkdownSource): string {
     publishedTime: article.publishedTime,
     savedAt: article.savedAt !== undefined ? new Date(article.savedAt).toISOString() : null,
     tags: article.tags,
+    note: article.note,
+    highlights: article.highlights,
   });
 }
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { ROOT, readerText, startHarness, waitForReaderState, type Harness } from './harness';
 
 const SEED = JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/pages/seed-tumble/expected.json'), 'utf8')) as {
@@ -171,6 +172,113 @@ describe('the library in Chromium', () => {
 
   it('reported no console errors on the extension pages', () => {
     expect(seedTabId).toBeGreaterThan(0);
+    expect(h.extensionProblems()).toEqual([]);
+  });
+});
+
+/**
+ * The library in Indonesian: Chromium started with `--lang=id` picks public/_locales/id, so the page,
+ * its import report, its counts, sizes and dates come out in Indonesian (Intl), while saved titles keep
+ * their own language.
+ */
+describe('the library in Indonesian', () => {
+  let h: Harness;
+  let library: Page;
+
+  beforeAll(async () => {
+    h = await startHarness({ browserArgs: ['--lang=id'] });
+    library = await h.context.newPage();
+    h.watch(library);
+    await library.goto(`chrome-extension://${h.extensionId}/library.html`);
+    await library.waitForSelector('[data-testid="library-empty"]');
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows the empty library in Indonesian, marked as such', async () => {
+    expect(await library.evaluate(() => document.documentElement.lang)).toBe('id');
+    expect(await library.title()).toBe('Pustaka · Clean Reader');
+    expect(await library.locator('.library-title').innerText()).toBe('Pustaka');
+    expect(await library.locator('[data-testid="library-empty"] .status-title').innerText()).toBe('Pustaka Anda kosong');
+    expect(await library.locator('[data-testid="view-unread"]').innerText()).toBe('Belum dibaca');
+    expect(await library.locator('[data-testid="library-search"]').getAttribute('aria-label')).toBe(
+      'Cari di pustaka Anda (judul dan teks lengkap)',
+    );
+    expect(await library.locator('[data-testid="export-library"]').innerText()).toBe('Ekspor pustaka');
+    expect(await seriousViolations(library)).toEqual([]);
+  });
+
+  it('reports an import in Indonesian: counts, and every row left out with its reason', async () => {
+    await library
+      .locator('[data-testid="import-file"]')
+      .setInputFiles(resolve(ROOT, 'tests/fixtures/transfer/pocket-export.zip'));
+    await library.waitForSelector('[data-testid="import-result"]', { timeout: 30_000 });
+    expect(await library.locator('.import-result-title').innerText()).toBe('pocket-export.zip diimpor');
+    expect(await library.locator('.import-counts').innerText()).toMatch(/10\s+ditambahkan/);
+    expect(await library.locator('[data-testid="import-invalid"] li').allInnerTexts()).toEqual([
+      'part_000000.csv, baris 9: alamatnya bukan halaman web yang bisa dibuka Clean Reader.',
+      'part_000000.csv, baris 10: tidak ada alamat web.',
+      'part_000001.csv, baris 4: barisnya rusak (jumlah kolom salah atau tanda kutip tidak ditutup).',
+    ]);
+  });
+
+  it('lists the items with Indonesian counts, badges, dates and sizes', async () => {
+    await library.waitForFunction(
+      () => document.querySelector('[data-testid="library-count"]')?.textContent === '10 artikel',
+    );
+    const quarterly = library
+      .locator('[data-testid="library-item"]')
+      .filter({ hasText: 'Quarterly notes, part 2' });
+    const meta = await quarterly.locator('.item-meta').innerText();
+    // time_added 1710200000 is 11 March 2024 (UTC; 12 March east of UTC+0:27), in Indonesian's medium style.
+    expect(meta).toMatch(/Disimpan 1[12] Mar 2024/);
+    expect(meta).toContain('Diarsipkan');
+    expect(meta).toContain('Hanya tautan');
+    expect(await quarterly.locator('[data-testid="item-archive"]').getAttribute('aria-label')).toBe(
+      'Kembalikan ke belum dibaca',
+    );
+    expect(await library.locator('[data-testid="storage-use"]').innerText()).toMatch(
+      /^Memakai \d+(,\d)? (byte|kB|MB) penyimpanan$/,
+    );
+    expect(await seriousViolations(library)).toEqual([]);
+  });
+
+  it('refuses a broken ZIP in Indonesian', async () => {
+    await library
+      .locator('[data-testid="import-file"]')
+      .setInputFiles(resolve(ROOT, 'tests/fixtures/transfer/refused/broken-pocket.zip'));
+    await library.waitForSelector('[data-testid="import-error"]', { timeout: 30_000 });
+    expect(await library.locator('[data-testid="import-error-message"]').innerText()).toBe(
+      'Berkas ZIP ini rusak atau tidak lengkap, jadi tidak ada yang diimpor. Unduh ekspornya lagi dan coba lagi.',
+    );
+    expect(await library.locator('.import-error-title').innerText()).toBe('broken-pocket.zip tidak diimpor');
+  });
+
+  it('shows the toolbar and highlights of a saved article in Indonesian', async () => {
+    const href = await library
+      .locator('[data-testid="library-item"]')
+      .filter({ hasText: 'How the harbour town rebuilt its sea wall' })
+      .locator('.item-title')
+      .getAttribute('href');
+    const reader = await h.context.newPage();
+    h.watch(reader);
+    await reader.goto(`chrome-extension://${h.extensionId}${href}`);
+    await reader.waitForSelector('[data-testid="saved-reader"][data-state="link"]');
+    expect(await reader.locator('.toolbar').getAttribute('lang')).toBe('id');
+    expect(await reader.locator('[data-testid="reader-archive"]').innerText()).toBe('Arsipkan');
+    expect(await reader.locator('[data-testid="open-link"]').innerText()).toBe('Buka halamannya');
+    expect(await reader.locator('[data-testid="copy-markdown"]').getAttribute('aria-label')).toBe(
+      'Salin sebagai Markdown',
+    );
+    expect(await reader.locator('#highlights-heading').innerText()).toBe('Sorotan');
+    expect(await reader.locator('[data-testid="save-note"]').innerText()).toBe('Simpan catatan');
+    expect(await seriousViolations(reader)).toEqual([]);
+    await reader.close();
+  });
+
+  it('logs no console errors in the extension', () => {
     expect(h.extensionProblems()).toEqual([]);
   });
 });
