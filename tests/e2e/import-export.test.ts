@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { ROOT, startHarness, type Harness } from './harness';
 
 const TRANSFER = resolve(ROOT, 'tests/fixtures/transfer');
@@ -69,6 +70,19 @@ describe('import and export in Chromium', () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
+  it('reaches Import and Export by keyboard, with a visible focus', async () => {
+    await library.locator('[data-testid="library-search"]').focus();
+    const focused = () => library.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    for (let i = 0; i < 10 && (await focused()) !== 'import-file'; i++) await library.keyboard.press('Tab');
+    expect(await focused()).toBe('import-file');
+    const outline = await library
+      .locator('.file-button')
+      .evaluate((label) => getComputedStyle(label).outlineStyle);
+    expect(outline).toBe('solid');
+    await library.keyboard.press('Tab');
+    expect(await focused()).toBe('export-library');
+  });
+
   it('imports a Pocket export ZIP: counts, every row left out with its reason, then the items in the list', async () => {
     expect(await importFile(library, POCKET_ZIP)).toBeNull();
     // 12 rows with a URL; one is the sea-wall article again (with a tracking parameter), so it merges;
@@ -82,6 +96,7 @@ describe('import and export in Chromium', () => {
       'part_000000.csv: Row 10 has no URL.',
       'part_000001.csv: Row 4 has 2 fields where the header has 5.',
     ]);
+    expect(await seriousViolations(library)).toEqual([]);
 
     await waitForCount(library, 10);
     const listed = await titles(library);
