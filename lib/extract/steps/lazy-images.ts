@@ -25,8 +25,7 @@ function firstAttr(el: Element, names: string[]): string | null {
 
 function fillImage(img: Element): void {
   // Most pictures are not lazy: one look at the attribute names settles it.
-  let lazy = false;
-  for (const attr of Array.from(img.attributes)) if (attr.name.startsWith('data-') || attr.name === 'srcset') lazy = true;
+  const lazy = img.getAttributeNames().some((name) => name.startsWith('data-') || name === 'srcset');
   if (!lazy && !isPlaceholder(img.getAttribute('src'))) return;
   const lazySrc = firstAttr(img, SRC_ATTRS);
   const lazySet = SRCSET_ATTRS.map((n) => img.getAttribute(n)?.trim()).find((v) => v);
