@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { READER_SHORTCUT, readerCommandName } from './utils/platform';
 import { COMMAND_SAVE_PAGE } from './utils/commands';
@@ -31,9 +32,32 @@ export const GECKO_SETTINGS = {
   gecko_android: { strict_min_version: '142.0' },
 };
 
+/** Files under this project's lib/ (module ids use forward slashes). */
+const LIB_FILES = new RegExp(`^${fileURLToPath(new URL('./lib/', import.meta.url)).replaceAll('\\', '/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // lib/ is pure and imports what it uses. Auto-imports there are only ever false matches (unimport
+  // takes an arrow parameter `t` for utils/i18n's `t()`), and each one dragged the browser polyfill
+  // (9.6 KB) into the injected script. (unimport's Vite plugin reads `exclude`; WXT's type omits it.)
+  imports: { exclude: [/[\\/]node_modules[\\/]/, /[\\/]\.git[\\/]/, LIB_FILES] } as object,
+  vite: () => ({
+    plugins: [preact()],
+    // Modules that do nothing when loaded, declared so, so a bundle keeps only what it uses. DOMPurify's
+    // creates a default instance (so every bundle importing it kept all 29 KB); lib/ is pure by rule
+    // (its top-level constants were kept for their spreads). The injected script does not sanitise
+    // (the extension does, on arrival: utils/sanitize-injected.ts), so DOMPurify drops out of it.
+    build: {
+      rolldownOptions: {
+        treeshake: {
+          moduleSideEffects: [
+            { test: /[\\/]node_modules[\\/]dompurify[\\/]/, sideEffects: false },
+            { test: LIB_FILES, sideEffects: false },
+          ],
+        },
+      },
+    },
+  }),
   // Manifest V3 for Firefox too (WXT's default there is V2): the same `action`, `scripting` + `activeTab`
   // and CSP as Chromium, so both browsers run one code path. Why this works in Firefox: docs/firefox.md.
   manifestVersion: 3,

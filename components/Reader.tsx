@@ -5,7 +5,7 @@
  * extension's own origin, right before it is rendered.
  */
 import type { ComponentChildren } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Article } from '@/lib/extract';
 import { sanitize } from '@/lib/extract/sanitize';
 import { ArticleHeader } from './ArticleHeader';
@@ -14,6 +14,7 @@ import { ReadingTools } from './reading/ReadingTools';
 import { RemovedToggle } from './RemovedToggle';
 import { usableLocales } from './format';
 import { revealRemoved, unplacedRemovals } from './reveal-removed';
+import { MARKS, markAfterPaint } from '@/utils/perf-marks';
 
 export interface ReaderProps {
   article: Article;
@@ -40,6 +41,8 @@ export function Reader({ article, notice, browserLocales }: ReaderProps) {
   const unplaced = useMemo(() => unplacedRemovals(article.contentHtml, article.removed), [article]);
   const [lang] = usableLocales(article.lang);
   const dir = article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : 'auto';
+  // For `npm run bench:popup`: when the first article this reader shows has been painted.
+  useEffect(() => markAfterPaint(MARKS.painted), []);
 
   return (
     <article class="reader" lang={lang} dir={dir} data-testid="reader">

@@ -3,7 +3,8 @@
  * extraction pipeline on the live document (or on the user's selection) and return a result that can be
  * sent back to the popup. Never throws: a failure comes back as `{ kind: 'error' }`.
  */
-import { extractArticle } from '@/lib/extract';
+import { extractArticleWith, type ToFragment } from '@/lib/extract/pipeline';
+import { sanitizeToFragment } from '@/lib/extract/sanitize';
 import type { ExtractMode, InjectedResult } from './extract-protocol';
 import { hiddenBlockTest } from './hidden-blocks';
 import { selectionDocument } from './selection-document';
@@ -16,7 +17,23 @@ export const MAX_ELEMS_TO_PARSE = 50_000;
 
 const HTML_TYPES = /^(?:text\/html|text\/plain|application\/xhtml\+xml|image\/svg\+xml|text\/xml|application\/xml)$/i;
 
+/** The extraction with DOMPurify in the page: for a caller that cannot sanitise the answer itself. */
 export function extractInPage(doc: Document, win: Window & typeof globalThis, mode: ExtractMode): InjectedResult {
+  return extractInPageWith(sanitizeToFragment, doc, win, mode);
+}
+
+/**
+ * The extraction with another `toFragment` (`extractArticleWith`): `entrypoints/extract.ts` passes an
+ * inert parse and leaves sanitising to the extension, which does it on arrival.
+ */
+export function extractInPageWith(
+  toFragment: ToFragment,
+  doc: Document,
+  win: Window & typeof globalThis,
+  mode: ExtractMode,
+): InjectedResult {
+  const extractArticle = (d: Document, url: string, options: Parameters<typeof extractArticleWith>[3]) =>
+    extractArticleWith(toFragment, d, url, options);
   try {
     const contentType = doc.contentType || 'text/html';
     if (!HTML_TYPES.test(contentType)) return { kind: 'unsupported-document', contentType };

@@ -8,6 +8,8 @@ import { EXTRACT_REQUEST_KEY, type ExtractMode, type ExtractRequest, type Inject
 import { restriction, restrictionFor, restrictionFromError, type Restriction } from './restricted-url';
 import { fileSchemeAccess } from './platform';
 import { TimeoutError, withTimeout } from './with-timeout';
+import { MARKS, mark } from './perf-marks';
+import { canSanitizeHere, sanitizeInjected } from './sanitize-injected';
 
 /** How long the user waits for an extraction before being offered "Try again". */
 export const EXTRACT_TIMEOUT_MS = 5_000;
@@ -60,6 +62,11 @@ export async function readTab(request: ReadRequest = {}): Promise<ReadOutcome> {
     const refused = restrictionFromError(tab.url, message);
     if (refused) return { kind: 'restricted', tabId, restriction: refused };
     return { kind: 'failed', tabId, reason: 'error', detail: message };
+  }
+  // Raw from the page (see entrypoints/extract.ts): sanitised here, before anything else sees it.
+  if (canSanitizeHere()) {
+    result = sanitizeInjected(result, window);
+    mark(MARKS.sanitized);
   }
   return sortResult(tabId, result);
 }
@@ -114,6 +121,10 @@ async function inject(tabId: number, request: ExtractRequest): Promise<InjectedR
     },
     args: [EXTRACT_REQUEST_KEY, request],
   });
-  const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/extract.js'] });
+  // Without a DOM to sanitise with (Chrome's background service worker), the page sanitises.
+  const file = canSanitizeHere() ? '/extract.js' : '/extract-sanitized.js';
+  mark(MARKS.injectStart);
+  const [first] = await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+  mark(MARKS.answer);
   return first?.result as InjectedResult | undefined;
 }

@@ -17,7 +17,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { Article, ExtractOptions, ExtractResult, NotArticle, Removal } from './types';
-import { sanitizeToFragment } from './sanitize';
+import { sanitizeToFragment, type SanitizeOptions } from './sanitize';
 import { blockText, textStats } from './text';
 import { sampleOf, type StepContext } from './step';
 import { AFTER_READABILITY, BEFORE_READABILITY, WHOLE_BODY } from './steps';
@@ -38,6 +38,25 @@ const KEEP_CLASS = /^(?:language-|lang-|hljs|katex|MathJax|mjx-|math|footnote|fn
 type DomWindow = Window & typeof globalThis;
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
+  return extractArticleWith(sanitizeToFragment, doc, url, options);
+}
+
+/**
+ * How the article's HTML becomes a fragment of an inert document (nothing in it loads), which the text,
+ * the lead image and `contentHtml` are read from. `extractArticle` uses DOMPurify (`sanitize.ts`).
+ */
+export type ToFragment = (html: string, win: DomWindow, options: SanitizeOptions) => DocumentFragment;
+
+type RunOptions = ExtractOptions & { toFragment: ToFragment };
+
+/**
+ * `extractArticle` with another `toFragment`. Only for the injected script, whose answer the extension
+ * sanitises on arrival (utils/sanitize-injected.ts): it leaves DOMPurify out of the page, so the result's
+ * HTML is NOT sanitised and must never be displayed or stored as it is. Kept apart from
+ * `extractArticle` so a bundle that only uses this one does not carry DOMPurify.
+ */
+export function extractArticleWith(toFragment: ToFragment, doc: Document, url: string, given: ExtractOptions = {}): ExtractResult {
+  const options: RunOptions = { ...given, toFragment };
   const win = (options.sanitizeWindow ?? doc.defaultView) as DomWindow | null;
   if (!win) throw new Error('extractArticle needs a window to sanitise with: pass options.sanitizeWindow');
 
@@ -116,7 +135,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
  * the first one apart), cleaned by the before steps and the steps that make sense on a whole page.
  * Plain Readability (`readabilityOnly`) gets the raw body, as before.
  */
-function bodyBestEffort(doc: Document, url: string, baseUrl: string, win: DomWindow, meta: ParsedMeta, options: ExtractOptions): Article | null {
+function bodyBestEffort(doc: Document, url: string, baseUrl: string, win: DomWindow, meta: ParsedMeta, options: RunOptions): Article | null {
   if (!doc.body) return null;
   const copy = cloneDocument(doc, options.isHidden);
   const body = copy.body;
@@ -160,11 +179,11 @@ function finish(
   win: DomWindow,
   removed: Removal[],
   removedHtml: string[],
-  options: ExtractOptions,
+  options: RunOptions,
 ): Article {
   absolutizeUrls(content, baseUrl);
   trimClasses(content);
-  const fragment = sanitizeToFragment(content.innerHTML, win, { baseUrl, pageUrl: url });
+  const fragment = options.toFragment(content.innerHTML, win, { baseUrl, pageUrl: url });
   // The holder belongs to the fragment's inert document: adopted into the live page, its images would
   // start loading there (and tell the page the reader was opened).
   const holder = fragmentHolder(fragment);
@@ -187,13 +206,13 @@ function finish(
     wordCount: stats.wordCount,
     readingMinutes: stats.readingMinutes,
     removed: options.keepRemovedHtml
-      ? removed.map((r, i) => (removedHtml[i] ? { ...r, html: sanitizeHtmlString(removedHtml[i], win, baseUrl, url) } : r))
+      ? removed.map((r, i) => (removedHtml[i] ? { ...r, html: sanitizeHtmlString(options.toFragment, removedHtml[i], win, baseUrl, url) } : r))
       : removed,
   };
 }
 
-function sanitizeHtmlString(html: string, win: DomWindow, baseUrl: string, pageUrl: string): string {
-  return fragmentHolder(sanitizeToFragment(html, win, { baseUrl, pageUrl })).innerHTML;
+function sanitizeHtmlString(toFragment: ToFragment, html: string, win: DomWindow, baseUrl: string, pageUrl: string): string {
+  return fragmentHolder(toFragment(html, win, { baseUrl, pageUrl })).innerHTML;
 }
 
 function fragmentHolder(fragment: DocumentFragment): HTMLElement {
