@@ -1,0 +1,381 @@
+/**
+ * `npm run bench:popup`: popup to article in real Chromium (issue 8, items 2 and 5).
+ *
+ * The e2e build (`npm run build:e2e`, built first unless `--no-build`) runs in Debian's Chromium; the
+ * golden pages (tests/fixtures/pages) and a sample of the corpus (../shared/corpus/zyte, skipped with a
+ * message when absent) are served from 127.0.0.1, with every other host refused, so nothing leaves the
+ * machine. For each page the reader is opened as `popup.html?tabId=N` in a tab, as the popup's "open in
+ * a tab" does, and the extension's own performance marks (utils/perf-marks.ts) give, from the reader
+ * page starting (its time origin):
+ *   inject   the injection requested (after the page's own start-up and the tab lookup),
+ *   answer   the injected script's answer back (injection + extraction in the page + the message),
+ *   sanitised  the answer sanitised in the extension,
+ *   painted  the article painted (the frame after the reader rendered it).
+ * In the page, the injected script marks its extraction (`cr:extract-*`).
+ *
+ * Baseline, same run, same page: plain Readability (its own unminified file) evaluated in a fresh
+ * isolated world of the page over CDP, cloning the document and parsing it, the result sent back:
+ * "inject, extract, answer" the plainest way. Ratios are ours / baseline.
+ *
+ * Memory (item 5): on the largest corpus page, after a forced GC, the page's JS heap (CDP
+ * `Performance.getMetrics`) before and right after the extraction, and the bytes allocated during it
+ * (CDP sampling heap profiler, counting objects GC already collected), for ours and the baseline.
+ *
+ * Options: `--runs N` timed runs per page (default 5), `--corpus N` corpus pages sampled evenly
+ * (default 20), `--largest-runs N` (default 15), `--no-build`. Writes bench/results/popup.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { loadZyteCorpus, repoRoot, zyteDir, corpusMissingMessage } from './lib/corpus';
+import { startFixtureServer } from './lib/fixture-server';
+import { launchWithExtension, readerUrl, tabIdOf } from './lib/launch-chromium';
+import { describeMachine, machineInfo } from './lib/machine';
+import { writeResults, type SummaryRow } from './lib/results';
+import { median, percentile } from './lib/stats';
+import { formatTable } from './lib/table';
+
+const EXTENSION_DIR = join(repoRoot, '.output', 'chrome-mv3-e2e');
+const PAGES_DIR = join(repoRoot, 'tests', 'fixtures', 'pages');
+const TARGET_MEDIAN_MS = 150;
+const TARGET_P95_MS = 400;
+const WARMUP_RUNS = 3;
+
+interface Args {
+  runs: number;
+  corpus: number;
+  largestRuns: number;
+  build: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const num = (name: string, fallback: number) => {
+    const i = argv.indexOf(name);
+    const v = i >= 0 ? Number(argv[i + 1]) : fallback;
+    if (!Number.isFinite(v) || v < 0) throw new Error(`${name} takes a number`);
+    return v;
+  };
+  return { runs: num('--runs', 5), corpus: num('--corpus', 20), largestRuns: num('--largest-runs', 15), build: !argv.includes('--no-build') };
+}
+
+interface Target {
+  name: string;
+  path: string;
+}
+
+/** One opening of the reader: milliseconds from the reader page's time origin. */
+interface ReaderRun {
+  state: string;
+  inject: number;
+  answer: number;
+  sanitized: number;
+  painted: number;
+  /** The extraction in the page (its own marks), or null when they could not be read. */
+  extractInPage: number | null;
+}
+
+interface BaselineRun {
+  /** Sent to answer received, as seen from Node. */
+  total: number;
+  /** Readability's clone + parse inside the page. */
+  parse: number;
+}
+
+async function openReader(reader: Page, extensionId: string, tabId: number, page: Page): Promise<ReaderRun> {
+  await page.evaluate(() => performance.clearMarks());
+  await reader.goto(`${readerUrl(extensionId, tabId)}&bench=${Date.now()}`);
+  await reader.waitForFunction(() => document.querySelector('[data-state]')?.getAttribute('data-state') !== 'loading', null, { timeout: 30_000 });
+  const state = (await reader.getAttribute('[data-state]', 'data-state')) ?? 'none';
+  if (state === 'article' || state === 'shown-anyway') {
+    await reader.waitForFunction(() => performance.getEntriesByName('cr:article-painted').length > 0, null, { timeout: 10_000 });
+  }
+  const marks = await reader.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+  const inPage = await page.evaluate(() => {
+    const start = performance.getEntriesByName('cr:extract-start').at(-1);
+    const end = performance.getEntriesByName('cr:extract-end').at(-1);
+    return start && end ? end.startTime - start.startTime : null;
+  });
+  return {
+    state,
+    inject: marks['cr:inject-start'] ?? NaN,
+    answer: marks['cr:answer'] ?? NaN,
+    sanitized: marks['cr:sanitized'] ?? NaN,
+    painted: marks['cr:article-painted'] ?? NaN,
+    extractInPage: inPage,
+  };
+}
+
+const READABILITY_SOURCE = readFileSync(join(repoRoot, 'node_modules', '@mozilla', 'readability', 'Readability.js'), 'utf8');
+const BASELINE_EXPRESSION = `(() => {
+  const t0 = performance.now();
+  ${READABILITY_SOURCE}
+  const article = new Readability(document.cloneNode(true)).parse();
+  return { parse: performance.now() - t0, title: article && article.title, content: article && article.content };
+})()`;
+
+async function runBaseline(cdp: CDPSession): Promise<BaselineRun> {
+  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  const started = performance.now();
+  const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: `bench-readability-${Date.now()}`,
+  })) as { executionContextId: number };
+  const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
+    expression: BASELINE_EXPRESSION,
+    contextId: executionContextId,
+    returnByValue: true,
+  })) as { result: { value?: { parse: number } }; exceptionDetails?: { text: string } };
+  const total = performance.now() - started;
+  if (exceptionDetails || !result.value) throw new Error(`baseline failed: ${exceptionDetails?.text ?? 'no value'}`);
+  return { total, parse: result.value.parse };
+}
+
+interface HeapFigures {
+  usedBefore: number;
+  usedAfter: number;
+  totalBefore: number;
+  totalAfter: number;
+  /** Bytes allocated while it ran, collected or not (sampled). */
+  allocated: number;
+}
+
+async function heapMetrics(cdp: CDPSession): Promise<{ used: number; total: number }> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  const get = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
+  return { used: get('JSHeapUsedSize'), total: get('JSHeapTotalSize') };
+}
+
+interface SamplingNode {
+  selfSize: number;
+  children: SamplingNode[];
+}
+
+function sampledBytes(node: SamplingNode): number {
+  return node.selfSize + node.children.reduce((n, c) => n + sampledBytes(c), 0);
+}
+
+async function measureHeap(cdp: CDPSession, work: () => Promise<unknown>): Promise<HeapFigures> {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const before = await heapMetrics(cdp);
+  await cdp.send('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  await work();
+  const after = await heapMetrics(cdp);
+  const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as { profile: { head: SamplingNode } };
+  return { usedBefore: before.used, usedAfter: after.used, totalBefore: before.total, totalAfter: after.total, allocated: sampledBytes(profile.head) };
+}
+
+function fixtureTargets(): Target[] {
+  return readdirSync(PAGES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(PAGES_DIR, d.name, 'source.html')))
+    .map((d) => ({ name: `fixture ${d.name}`, path: `/pages/${d.name}/source.html` }));
+}
+
+function corpusTargets(sample: number): { sampled: Target[]; largest: Target | null; largestBytes: number } {
+  const pages = loadZyteCorpus();
+  if (!pages) return { sampled: [], largest: null, largestBytes: 0 };
+  const sampled = Array.from({ length: Math.min(sample, pages.length) }, (_, k) => pages[Math.floor((k * pages.length) / Math.min(sample, pages.length))]);
+  // The largest page as a browser receives it: its decompressed bytes.
+  let largest = pages[0];
+  let largestBytes = 0;
+  for (const p of pages) {
+    const bytes = gunzipSync(readFileSync(p.file)).length;
+    if (bytes > largestBytes) [largest, largestBytes] = [p, bytes];
+  }
+  const target = (p: { id: string }) => ({ name: `corpus ${p.id.slice(0, 10)}`, path: `/corpus/${p.id}.html.gz` });
+  return { sampled: sampled.map(target), largest: target(largest), largestBytes };
+}
+
+async function openPage(context: BrowserContext, origin: string, path: string): Promise<{ page: Page; tabId: number; cdp: CDPSession }> {
+  const page = await context.newPage();
+  await page.goto(`${origin}${path}`, { waitUntil: 'load', timeout: 60_000 });
+  const tabId = await tabIdOf(context, page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return { page, tabId, cdp };
+}
+
+interface PageFigures {
+  name: string;
+  state: string;
+  runs: ReaderRun[];
+  baseline: BaselineRun[];
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? Math.round(v * 10) / 10 : NaN);
+const stat = (values: number[]) => ({ median: ms(median(values)), p95: ms(percentile(values, 95)), n: values.length });
+
+async function measurePage(context: BrowserContext, extensionId: string, origin: string, reader: Page, target: Target, runs: number): Promise<PageFigures> {
+  const { page, tabId, cdp } = await openPage(context, origin, target.path);
+  try {
+    await runBaseline(cdp); // untimed: compiles Readability once in this process, as our script is once
+    await openReader(reader, extensionId, tabId, page);
+    const figures: PageFigures = { name: target.name, state: '', runs: [], baseline: [] };
+    for (let i = 0; i < runs; i++) {
+      // Alternate, so load on the machine falls on both alike.
+      figures.runs.push(await openReader(reader, extensionId, tabId, page));
+      figures.baseline.push(await runBaseline(cdp));
+    }
+    figures.state = figures.runs[0]?.state ?? 'none';
+    return figures;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await page.close();
+  }
+}
+
+function summarise(pages: PageFigures[]) {
+  const runs = pages.flatMap((p) => p.runs.filter((r) => Number.isFinite(r.painted)));
+  const base = pages.flatMap((p) => p.baseline);
+  const painted = stat(runs.map((r) => r.painted));
+  const answer = stat(runs.map((r) => r.answer - r.inject));
+  const baseline = stat(base.map((b) => b.total));
+  return {
+    painted,
+    startToInject: stat(runs.map((r) => r.inject)),
+    injectToAnswer: answer,
+    extractInPage: stat(runs.map((r) => r.extractInPage).filter((v): v is number => v !== null)),
+    sanitize: stat(runs.map((r) => r.sanitized - r.answer)),
+    render: stat(runs.map((r) => r.painted - r.sanitized)),
+    baselineTotal: baseline,
+    baselineParse: stat(base.map((b) => b.parse)),
+    ratioInjectToAnswer: Math.round((answer.median / baseline.median) * 100) / 100,
+    ratioPainted: Math.round((painted.median / baseline.median) * 100) / 100,
+    notPainted: pages.flatMap((p) => p.runs).length - runs.length,
+  };
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.build) {
+    process.stdout.write('Building the e2e extension (npm run build:e2e)...\n');
+    const built = spawnSync('npm', ['run', '-s', 'build:e2e'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (built.status !== 0) {
+      process.stderr.write(`bench:popup: the build failed (exit ${built.status})\n`);
+      return 1;
+    }
+  }
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    process.stderr.write(`bench:popup: no e2e build at ${EXTENSION_DIR}; run npm run build:e2e\n`);
+    return 1;
+  }
+  // A private copy: other work rebuilding .output/ mid-run would pull files from under the browser.
+  const extensionDir = mkdtempSync(join(tmpdir(), 'clean-reader-bench-ext-'));
+  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  const corpus = corpusTargets(args.corpus);
+  if (!corpus.largest) process.stdout.write(`${corpusMissingMessage('bench:popup (corpus pages)')}; measuring the fixture pages only\n`);
+
+  const server = await startFixtureServer({ roots: { '/pages/': PAGES_DIR, ...(corpus.largest ? { '/corpus/': join(zyteDir, 'html') } : {}) } });
+  const browser = await launchWithExtension({ extensionDir });
+  const machine = machineInfo();
+  try {
+    // Offline: the served pages' pictures, fonts and scripts on other hosts are refused at once.
+    await browser.context.route((url) => url.protocol.startsWith('http') && url.host !== new URL(server.origin).host, (route) => route.abort());
+    const reader = await browser.context.newPage();
+    const main = [...fixtureTargets(), ...corpus.sampled];
+
+    // Warm-up: the first openings pay for Chromium's and the extension's first start.
+    const warm = await openPage(browser.context, server.origin, main[0].path);
+    for (let i = 0; i < WARMUP_RUNS; i++) await openReader(reader, browser.extensionId, warm.tabId, warm.page);
+    await warm.page.close();
+
+    const pages: PageFigures[] = [];
+    for (const target of main) {
+      const figures = await measurePage(browser.context, browser.extensionId, server.origin, reader, target, args.runs);
+      pages.push(figures);
+      const s = summarise([figures]);
+      process.stdout.write(`${target.name.padEnd(36)} ${figures.state.padEnd(12)} painted ${s.painted.median} ms, answer ${s.injectToAnswer.median} ms, baseline ${s.baselineTotal.median} ms\n`);
+    }
+
+    let largest: (PageFigures & { heap?: { ours: HeapFigures; baseline: HeapFigures } }) | null = null;
+    if (corpus.largest) {
+      largest = await measurePage(browser.context, browser.extensionId, server.origin, reader, corpus.largest, args.largestRuns);
+      const { page, tabId, cdp } = await openPage(browser.context, server.origin, corpus.largest.path);
+      const ours = await measureHeap(cdp, () => openReader(reader, browser.extensionId, tabId, page));
+      const baseline = await measureHeap(cdp, () => runBaseline(cdp));
+      largest.heap = { ours, baseline };
+      await cdp.detach().catch(() => undefined);
+      await page.close();
+    }
+
+    const all = summarise(pages);
+    const big = largest ? summarise([largest]) : null;
+    const row = (label: string, s: ReturnType<typeof stat>) => [label, s.median, s.p95, s.n];
+    process.stdout.write(`\nPopup to article (${describeMachine(machine)}), ${pages.length} pages x ${args.runs} runs after ${WARMUP_RUNS} warm-up openings\n`);
+    process.stdout.write(
+      `${formatTable(['interval (ms from the reader page starting)', 'median', 'p95', 'runs'], [
+        row('reader start -> article painted', all.painted),
+        row('  reader start -> injection requested', all.startToInject),
+        row('  injection -> answer back (inject + extract + message)', all.injectToAnswer),
+        row('    of which extraction in the page', all.extractInPage),
+        row('  answer -> sanitised in the extension', all.sanitize),
+        row('  sanitised -> article painted (render)', all.render),
+        row('baseline: plain Readability, isolated world, sent -> answer', all.baselineTotal),
+        row('  of which clone + parse in the page', all.baselineParse),
+        ...(big
+          ? [
+              row(`largest corpus page (${(corpus.largestBytes / 1000).toFixed(0)} KB): start -> painted`, big.painted),
+              row('  injection -> answer back', big.injectToAnswer),
+              row('    of which extraction in the page', big.extractInPage),
+              row('  baseline sent -> answer', big.baselineTotal),
+            ]
+          : []),
+      ])}\n`,
+    );
+    process.stdout.write(`Ratios of medians (ours / baseline): injection -> answer ${all.ratioInjectToAnswer}x; start -> painted ${all.ratioPainted}x` +
+      (big ? `; largest page: injection -> answer ${big.ratioInjectToAnswer}x, start -> painted ${big.ratioPainted}x` : '') + '\n');
+    if (all.notPainted) process.stdout.write(`${all.notPainted} openings showed no article (not counted): ${pages.filter((p) => p.state !== 'article').map((p) => `${p.name} ${p.state}`).join(', ')}\n`);
+    if (largest?.heap) {
+      const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;
+      const h = largest.heap;
+      process.stdout.write(
+        `Page JS heap on the largest page: ours used ${mb(h.ours.usedBefore)} -> ${mb(h.ours.usedAfter)}, heap size ${mb(h.ours.totalBefore)} -> ${mb(h.ours.totalAfter)}, ${mb(h.ours.allocated)} allocated during the extraction; ` +
+          `baseline used ${mb(h.baseline.usedBefore)} -> ${mb(h.baseline.usedAfter)}, heap size ${mb(h.baseline.totalBefore)} -> ${mb(h.baseline.totalAfter)}, ${mb(h.baseline.allocated)} allocated\n`,
+      );
+    }
+
+    const summary: SummaryRow[] = [
+      { metric: 'start -> painted, median', value: all.painted.median, unit: 'ms', target: `<= ${TARGET_MEDIAN_MS} ms`, met: all.painted.median <= TARGET_MEDIAN_MS },
+      { metric: 'start -> painted, p95', value: all.painted.p95, unit: 'ms', target: `<= ${TARGET_P95_MS} ms`, met: all.painted.p95 <= TARGET_P95_MS },
+      { metric: 'injection -> answer / baseline (medians)', value: all.ratioInjectToAnswer, unit: 'x' },
+      { metric: 'start -> painted / baseline (medians)', value: all.ratioPainted, unit: 'x' },
+      ...(big
+        ? [
+            { metric: 'largest page: start -> painted, median', value: big.painted.median, unit: 'ms' },
+            { metric: 'largest page: start -> painted, p95', value: big.painted.p95, unit: 'ms' },
+            { metric: 'largest page: injection -> answer / baseline', value: big.ratioInjectToAnswer, unit: 'x' },
+          ]
+        : []),
+      ...(largest?.heap
+        ? [
+            { metric: 'largest page: page heap size after extraction', value: Math.round(largest.heap.ours.totalAfter / 2 ** 20 * 10) / 10, unit: 'MB' },
+            { metric: 'largest page: allocated during extraction', value: Math.round(largest.heap.ours.allocated / 2 ** 20 * 10) / 10, unit: 'MB' },
+          ]
+        : []),
+    ];
+    const file = writeResults({ benchmark: 'popup', machine, summary, args, overall: all, largest: largest && { name: largest.name, bytes: corpus.largestBytes, ...big, heap: largest.heap }, pages });
+    process.stdout.write(`Results: ${file}\n`);
+    return 0;
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(extensionDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench:popup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
