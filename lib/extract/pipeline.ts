@@ -27,11 +27,12 @@ export const MIN_ARTICLE_WORDS = 50;
 /** Readability's pick is "tiny" beside the page when the cleaned body has this many times its words. */
 const TINY_PICK_RATIO = 4;
 
-/** Attributes holding one URL, made absolute against the page's base URL. */
-const URL_ATTRS: Array<[string, string]> = [
-  ['a', 'href'], ['img', 'src'], ['video', 'src'], ['video', 'poster'], ['audio', 'src'], ['source', 'src'],
-  ['track', 'src'], ['blockquote', 'cite'], ['q', 'cite'], ['ins', 'cite'], ['del', 'cite'],
-];
+/** Attributes holding one URL, by element, made absolute against the page's base URL. */
+const URL_ATTRS = new Map<string, string[]>([
+  ['a', ['href']], ['img', ['src']], ['video', ['src', 'poster']], ['audio', ['src']], ['source', ['src']],
+  ['track', ['src']], ['blockquote', ['cite']], ['q', ['cite']], ['ins', ['cite']], ['del', ['cite']],
+]);
+const SRCSET_TAGS = new Set(['img', 'source']);
 /** Classes that carry meaning for the reader: code languages, math renderers, footnotes. */
 const KEEP_CLASS = /^(?:language-|lang-|hljs|katex|MathJax|mjx-|math|footnote|fn|sr-only)/i;
 
@@ -181,8 +182,7 @@ function finish(
   removedHtml: string[],
   options: RunOptions,
 ): Article {
-  absolutizeUrls(content, baseUrl);
-  trimClasses(content);
+  prepareForSanitizing(content, baseUrl);
   const fragment = options.toFragment(content.innerHTML, win, { baseUrl, pageUrl: url });
   // The holder belongs to the fragment's inert document: adopted into the live page, its images would
   // start loading there (and tell the page the reader was opened).
@@ -332,37 +332,50 @@ function absolute(value: string, baseUrl: string): string {
   }
 }
 
-function absolutizeUrls(root: Element, baseUrl: string): void {
-  for (const [tag, attr] of URL_ATTRS) {
-    for (const el of Array.from(root.querySelectorAll(`${tag}[${attr}]`))) {
-      el.setAttribute(attr, absolute(el.getAttribute(attr)!, baseUrl));
+/**
+ * The article's elements (not `root` itself, which is not serialised) made ready for sanitising, in one
+ * walk: URLs made absolute, classes trimmed to those the reader uses (`KEEP_CLASS`), Readability's own
+ * ids dropped. Fourteen `querySelectorAll` calls did this before, each a walk over the whole article in
+ * linkedom. The class is read through its `Attr` node: linkedom rebuilds `classList` on every
+ * `getAttribute('class')`.
+ */
+function prepareForSanitizing(root: Element, baseUrl: string): void {
+  for (let el = nextElement(root, root); el; el = nextElement(el, root)) {
+    const tag = el.localName.toLowerCase();
+    for (const attr of URL_ATTRS.get(tag) ?? []) {
+      const value = el.getAttribute(attr);
+      if (value !== null) el.setAttribute(attr, absolute(value, baseUrl));
     }
-  }
-  for (const el of Array.from(root.querySelectorAll('img[srcset], source[srcset]'))) {
-    const srcset = el.getAttribute('srcset')!;
-    el.setAttribute(
-      'srcset',
-      srcset
-        .split(/,\s+/)
-        .map((candidate) => {
-          const [u, ...descriptor] = candidate.trim().split(/\s+/);
-          return [absolute(u, baseUrl), ...descriptor].join(' ');
-        })
-        .join(', '),
-    );
-  }
-}
-
-function trimClasses(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll('[class]'))) {
-    const kept = (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => KEEP_CLASS.test(c));
-    if (kept.length) el.setAttribute('class', kept.join(' '));
-    else el.removeAttribute('class');
-  }
-  for (const el of Array.from(root.querySelectorAll('[id]'))) {
+    const srcset = SRCSET_TAGS.has(tag) ? el.getAttribute('srcset') : null;
+    if (srcset !== null) el.setAttribute('srcset', absoluteSrcset(srcset, baseUrl));
+    const names = el.getAttributeNode('class')?.value;
+    if (names !== undefined) {
+      const kept = names.split(/\s+/).filter((c) => KEEP_CLASS.test(c));
+      if (kept.length) el.setAttribute('class', kept.join(' '));
+      else el.removeAttribute('class');
+    }
     // Readability's own wrappers carry ids that mean nothing to the reader.
     if (/^readability-/.test(el.id)) el.removeAttribute('id');
   }
+}
+
+function absoluteSrcset(srcset: string, baseUrl: string): string {
+  return srcset
+    .split(/,\s+/)
+    .map((candidate) => {
+      const [u, ...descriptor] = candidate.trim().split(/\s+/);
+      return [absolute(u, baseUrl), ...descriptor].join(' ');
+    })
+    .join(', ');
+}
+
+/** The element after `el` in document order within `root`, or null. */
+function nextElement(el: Element, root: Element): Element | null {
+  if (el.firstElementChild) return el.firstElementChild;
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    if (node.nextElementSibling) return node.nextElementSibling;
+  }
+  return null;
 }
 
 function leadImage(doc: Document, content: Element, baseUrl: string): string | null {
