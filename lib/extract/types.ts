@@ -62,7 +62,12 @@ export interface ExtractOptions {
    * page hides from readers are dropped without touching the live page.
    */
   isHidden?: (el: Element) => boolean;
-  /** Readability's element budget; larger pages give a 'too-large' result. Default 0 (no limit). */
+  /**
+   * The most elements the pipeline will parse: a page with more is 'too-large' at once, before anything is
+   * copied or parsed (the pipeline counts them itself; Readability is not given this). Default 0: no
+   * element limit. Depth is bounded whatever this says: a page nested more than `MAX_DEPTH` (256) levels
+   * deep is 'too-large' too (`workBudgetExceeded` in pipeline.ts).
+   */
   maxElemsToParse?: number;
   /** Keep each removed block's sanitised HTML in `removed[].html` (the reader's "show removed" toggle). Default false. */
   keepRemovedHtml?: boolean;
