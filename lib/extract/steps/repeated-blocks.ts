@@ -15,6 +15,7 @@ const HAS_BLOCK = 'p, div, li, blockquote, aside, h1, h2, h3, h4, h5, h6, ul, ol
 /** A pull quote is a box: an aside, or a block named as one. Blockquotes are quotes of a source, kept. */
 const PULL_QUOTE = 'aside, [class*="pull" i], [class*="callout" i]';
 const CAPTION = 'figcaption, [class*="caption" i]';
+const CAPTION_BLOCK = HAS_BLOCK.replace(/^p, /, '');
 
 function occurrences(haystack: string, needle: string): number {
   let n = 0;
@@ -32,7 +33,8 @@ export const repeatedBlocks: CleanupStep = {
     const firstStory = Array.from(root.querySelectorAll('p')).find((p) => textLengthWithin(p, STORY_TEXT_MIN) >= STORY_TEXT_MIN);
     if (firstStory) opening.push(firstStory);
     const boxes = Array.from(root.querySelectorAll(PULL_QUOTE)).filter((el) => el !== root && long(el));
-    const named = Array.from(root.querySelectorAll(CAPTION)).filter((el) => long(el) && !el.querySelector(HAS_BLOCK));
+    // A caption may hold its text in a paragraph of its own, but nothing more.
+    const named = Array.from(root.querySelectorAll(CAPTION)).filter((el) => long(el) && !el.querySelector(CAPTION_BLOCK));
     // Only the innermost: a figure named "has-caption" around its figcaption is one caption, not two.
     const captions = named.filter((el) => !named.some((other) => other !== el && el.contains(other)));
     if (!opening.length && !boxes.length && captions.length < 2) return;

@@ -26,6 +26,35 @@ function linkedHeadline(h: Element, stats: Map<Element, Stats>): boolean {
   return !!a && !(a.getAttribute('href') ?? '').startsWith('#');
 }
 
+/** A card inside the story is a headline and nothing else: no summary, no kicker of any length. */
+const MAX_BARE_CARD_CHARS = 160;
+/** The label over a run ("More:", "Read also"): a few words, no sentence. */
+const MAX_LABEL_CHARS = 32;
+const SENTENCE_END = /[.!?。！？]$/u;
+
+/** Runs of at least `MIN_CARDS` bare cards that follow each other as siblings. */
+function bareRuns(cards: Element[], stats: Map<Element, Stats>): Element[][] {
+  const runs: Element[][] = [];
+  let run: Element[] = [];
+  for (const card of cards) {
+    const bare = (stats.get(card)?.chars ?? 0) <= MAX_BARE_CARD_CHARS;
+    if (bare && run.length && run[run.length - 1].nextElementSibling === card) run.push(card);
+    else {
+      if (run.length >= MIN_CARDS) runs.push(run);
+      run = bare ? [card] : [];
+    }
+  }
+  if (run.length >= MIN_CARDS) runs.push(run);
+  return runs;
+}
+
+function isRunLabel(el: Element, stats: Map<Element, Stats>): boolean {
+  const s = stats.get(el);
+  if (!s || !s.chars || s.linkChars || s.media || el.childElementCount > 1) return false;
+  const text = textOf(el);
+  return /^(?:H[1-6]|P|DIV|SPAN|STRONG|B)$/.test(el.tagName.toUpperCase()) && text.length <= MAX_LABEL_CHARS && !SENTENCE_END.test(text);
+}
+
 export const teaserList: CleanupStep = {
   name: 'teaser-list',
   phase: 'after',
@@ -61,8 +90,16 @@ export const teaserList: CleanupStep = {
       const cardChars = cards.reduce((n, c) => n + (stats.get(c)?.chars ?? 0), 0);
       if (cardChars > total * MAX_SHARE) continue;
       // Only after the story: its last paragraph must come before the first card. (Document order from
-      // one list, as linkedom's compareDocumentPosition gets detached trees wrong.)
-      if (lastStory && order().indexOf(lastStory) > order().indexOf(cards[0])) continue;
+      // one list, as linkedom's compareDocumentPosition gets detached trees wrong.) Inside the story,
+      // only a run of adjacent bare headlines goes ("More:" and three links to other stories).
+      if (lastStory && order().indexOf(lastStory) > order().indexOf(cards[0])) {
+        for (const run of bareRuns(cards, stats)) {
+          const label = run[0].previousElementSibling;
+          for (const card of run) ctx.remove(card, this.name);
+          if (label && isRunLabel(label, stats)) ctx.remove(label, this.name);
+        }
+        continue;
+      }
       const parentChars = stats.get(parent)?.chars ?? 0;
       if (parent !== root && cardChars >= parentChars * 0.8 && textOf(parent).length <= cardChars + 80) ctx.remove(parent, this.name);
       else for (const card of cards) if (root.contains(card)) ctx.remove(card, this.name);
