@@ -27,7 +27,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const status = () => root.querySelector('[data-testid="markdown-status"]');
+// The confirmation is portalled to the page's body, outside the toolbar.
+const status = () => document.body.querySelector('[data-testid="markdown-status"]');
 
 describe('MarkdownActions', () => {
   it('copies the article as Markdown with its front matter, and says so', async () => {

@@ -1,8 +1,11 @@
 /**
  * "Copy as Markdown" and "Download as Markdown" for the article on show, in the reader's toolbar (live
- * page or saved article). Both say what happened in words next to the buttons, which a screen reader
- * announces too; the words go away after a few seconds.
+ * page or saved article). Both say what happened in words, which a screen reader announces too; the
+ * words go away after a few seconds. They show at the foot of the page, outside the toolbar: the bar is
+ * too narrow in the popup and side panel for a sentence, and anything hung below it would sit under the
+ * reading bar (the toolbar is its own stacking context).
  */
+import { createPortal } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { copyText } from './copy-text';
@@ -67,16 +70,20 @@ export function MarkdownActions({ article }: MarkdownActionsProps) {
       >
         <DownloadIcon />
       </button>
-      <span
-        class={status?.kind === 'failed' ? 'markdown-status is-error' : 'markdown-status'}
-        role="status"
-        data-testid="markdown-status"
-        data-state={status?.kind ?? 'idle'}
-      >
-        {status?.kind === 'copied' && t('markdownCopied')}
-        {status?.kind === 'downloaded' && t('markdownDownloaded', status.fileName)}
-        {status?.kind === 'failed' && status.message}
-      </span>
+      {createPortal(
+        <div
+          class={status?.kind === 'failed' ? 'markdown-status is-error' : 'markdown-status'}
+          role="status"
+          lang={t('lang')}
+          data-testid="markdown-status"
+          data-state={status?.kind ?? 'idle'}
+        >
+          {status?.kind === 'copied' && t('markdownCopied')}
+          {status?.kind === 'downloaded' && t('markdownDownloaded', status.fileName)}
+          {status?.kind === 'failed' && status.message}
+        </div>,
+        document.body,
+      )}
     </span>
   );
 }
