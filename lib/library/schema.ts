@@ -214,7 +214,10 @@ async function upgradeV2toV3(tx: Transaction): Promise<void> {
   const known = new Set(entries.map((e) => e.id));
   for (const row of pending) {
     if (known.has(row.id)) continue;
-    entries.push({ id: row.id, stamp: typeof row.stamp === 'number' ? row.stamp : Math.floor(Math.random() * 2 ** 31) });
+    entries.push({
+      id: row.id,
+      stamp: typeof row.stamp === 'number' ? row.stamp : Math.floor(Math.random() * 2 ** 31),
+    });
   }
   await postings.bulkDelete(pending.map((row) => row.id));
   await meta.bulkPut([

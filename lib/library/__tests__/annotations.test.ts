@@ -43,10 +43,18 @@ describe('highlights and the article note', () => {
       [
         imported({
           highlights: [
-            { quote: '  the harbour ferries will run every forty minutes ', createdAt: '2024-03-08T10:00:00.000Z', note: null },
+            {
+              quote: '  the harbour ferries will run every forty minutes ',
+              createdAt: '2024-03-08T10:00:00.000Z',
+              note: null,
+            },
             { quote: 'A spokesperson for the operator', createdAt: null, note: 'Who?' },
             // The same passage again (white space aside) and a blank one: kept once, dropped.
-            { quote: 'the harbour  ferries will run every forty minutes', createdAt: null, note: 'Check the timetable' },
+            {
+              quote: 'the harbour  ferries will run every forty minutes',
+              createdAt: null,
+              note: 'Check the timetable',
+            },
             { quote: '   ', createdAt: null, note: null },
           ],
           note: 'Ask the council about the grant.',
@@ -56,7 +64,11 @@ describe('highlights and the article note', () => {
     );
     const expected = {
       highlights: [
-        { quote: 'the harbour ferries will run every forty minutes', createdAt: '2024-03-08T10:00:00.000Z', note: 'Check the timetable' },
+        {
+          quote: 'the harbour ferries will run every forty minutes',
+          createdAt: '2024-03-08T10:00:00.000Z',
+          note: 'Check the timetable',
+        },
         { quote: 'A spokesperson for the operator', createdAt: null, note: 'Who?' },
       ],
       note: 'Ask the council about the grant.',
@@ -82,7 +94,9 @@ describe('highlights and the article note', () => {
 
     const changes: string[] = [];
     const stop = library.onChange((c) => changes.push(c.kind));
-    expect(await library.setNote(item.id, 'À relire avant la réunion.')).toMatchObject({ note: 'À relire avant la réunion.' });
+    expect(await library.setNote(item.id, 'À relire avant la réunion.')).toMatchObject({
+      note: 'À relire avant la réunion.',
+    });
     expect(await library.note(item.id)).toBe('À relire avant la réunion.');
     expect((await library.get(item.id)).note).toBe('À relire avant la réunion.');
     await library.setNote(item.id, '  \n ');
@@ -106,31 +120,45 @@ describe('highlights and the article note', () => {
     expect(await library.get(item.id)).toMatchObject({ highlights: [], note: null });
 
     await library.db.articles.put({ ...row, highlights: 'not a list' as unknown as [] });
-    await expect(library.get(item.id)).rejects.toMatchObject({ code: 'corrupt', message: expect.stringContaining('highlights') });
+    await expect(library.get(item.id)).rejects.toMatchObject({
+      code: 'corrupt',
+      message: expect.stringContaining('highlights'),
+    });
     expect((await library.list()).skipped).toEqual([{ id: item.id, reason: 'highlights are malformed' }]);
   });
 
   it('a Pocket export brings its highlights into the library, and importing it again changes nothing', async () => {
     const library = await openLibrary();
-    const first = await runImport('pocket-export.zip', fixture('pocket-export.zip'), library.importTarget(), { win, now: () => NOW });
+    const first = await runImport('pocket-export.zip', fixture('pocket-export.zip'), library.importTarget(), {
+      win,
+      now: () => NOW,
+    });
     expect(first.counts.added).toBe(10);
     const harbour = (await library.list({ limit: 100 })).items.find((i) => i.normalizedUrl === HARBOUR)!;
     expect(harbour.highlights).toHaveLength(2);
     expect(harbour.highlights.every((h) => h.quote.length > 0 && h.createdAt !== null)).toBe(true);
 
     const before = await library.db.articles.toArray();
-    const again = await runImport('pocket-export.zip', fixture('pocket-export.zip'), library.importTarget(), { win, now: () => NOW + 1000 });
+    const again = await runImport('pocket-export.zip', fixture('pocket-export.zip'), library.importTarget(), {
+      win,
+      now: () => NOW + 1000,
+    });
     expect(again.counts).toMatchObject({ added: 0, updated: 0 });
     expect(await library.db.articles.toArray()).toEqual(before);
   });
 
   it('an Omnivore export brings highlights, notes and readable content; a Pocket export of the same articles merges into them', async () => {
     const library = await openLibrary();
-    await runImport('omnivore-export.zip', fixture('omnivore-export.zip'), library.importTarget(), { win, now: () => NOW });
+    await runImport('omnivore-export.zip', fixture('omnivore-export.zip'), library.importTarget(), {
+      win,
+      now: () => NOW,
+    });
     const items = (await library.list({ limit: 100 })).items;
     const birds = items.find((i) => i.url === 'https://nauka.example.ru/birds-count')!;
     expect(birds.note).toBe('Прочитать вместе с прошлогодним отчётом.');
-    expect(birds.highlights).toEqual([{ quote: 'Главное — идти медленно и слушать.', createdAt: null, note: 'Хорошая цитата для доклада.' }]);
+    expect(birds.highlights).toEqual([
+      { quote: 'Главное — идти медленно и слушать.', createdAt: null, note: 'Хорошая цитата для доклада.' },
+    ]);
     const harbourId = items.find((i) => i.normalizedUrl === HARBOUR)!.id;
     const fromOmnivore = (await library.get(harbourId)).highlights.map((h) => h.quote);
     expect(fromOmnivore).toHaveLength(3);
@@ -143,16 +171,23 @@ describe('highlights and the article note', () => {
     // Pocket quoted two of the same passages: still three highlights, now dated by Pocket (Omnivore's
     // file had no dates); the body and the notes Omnivore brought stay.
     expect(merged.highlights.map((h) => h.quote)).toEqual(fromOmnivore);
-    expect(merged.highlights.map((h) => h.createdAt)).toEqual(['2024-03-08T12:13:20.000Z', null, '2024-03-08T12:15:20.000Z']);
+    expect(merged.highlights.map((h) => h.createdAt)).toEqual([
+      '2024-03-08T12:13:20.000Z',
+      null,
+      '2024-03-08T12:15:20.000Z',
+    ]);
     expect(merged.highlights[0].note).toBe('#quotes #harbour\n\nCompare with the 1953 flood defences.');
     expect(merged.text).toContain('The wall was finished two weeks before the spring tides');
     // An article Omnivore had without highlights gets Pocket's.
-    expect((await library.get(roomId)).highlights).toEqual([{ quote: '読書室は朝七時から開いている。', createdAt: '2024-03-14T09:53:20.000Z', note: null }]);
+    expect((await library.get(roomId)).highlights).toEqual([
+      { quote: '読書室は朝七時から開いている。', createdAt: '2024-03-14T09:53:20.000Z', note: null },
+    ]);
   });
 
   it('an Instapaper selection is kept as a highlight dated with the save', async () => {
     const library = await openLibrary();
-    const csv = 'URL,Title,Selection,Folder,Timestamp\nhttps://essays.example.org/on-walking,On walking,"Walking is thinking, slowed down.",Unread,1715000000\n';
+    const csv =
+      'URL,Title,Selection,Folder,Timestamp\nhttps://essays.example.org/on-walking,On walking,"Walking is thinking, slowed down.",Unread,1715000000\n';
     await runImport('instapaper-export.csv', utf8(csv), library.importTarget(), { win, now: () => NOW });
     const [item] = (await library.list()).items;
     expect(item).toMatchObject({
@@ -164,7 +199,9 @@ describe('highlights and the article note', () => {
 
 describe('an import and the trash', () => {
   const pocketCsv = (...urls: string[]) =>
-    utf8(`title,url,time_added,tags,status\n${urls.map((u, i) => `Story ${i + 1},${u},171000000${i},imported,unread`).join('\n')}\n`);
+    utf8(
+      `title,url,time_added,tags,status\n${urls.map((u, i) => `Story ${i + 1},${u},171000000${i},imported,unread`).join('\n')}\n`,
+    );
 
   it('leaves an article the user deleted in the trash, says so, and adds the rest', async () => {
     const library = await openLibrary();
@@ -174,7 +211,12 @@ describe('an import and the trash', () => {
 
     // The same article under another spelling of its URL (tracking parameter, no trailing slash).
     const sameArticle = 'https://news.example.org/2024/03/harbour-ferry-timetable?utm_source=pocket';
-    const report = await runImport('pocket.csv', pocketCsv(sameArticle, 'https://other.example.com/new-story'), library.importTarget(), { win, now: () => NOW });
+    const report = await runImport(
+      'pocket.csv',
+      pocketCsv(sameArticle, 'https://other.example.com/new-story'),
+      library.importTarget(),
+      { win, now: () => NOW },
+    );
     expect(report.counts).toEqual({ added: 1, updated: 0, skipped: 1 });
     expect(report.inTrash).toEqual([sameArticle]);
 

@@ -129,7 +129,10 @@ describe('importing', () => {
 async function everything(library: Library): Promise<SavedArticle[]> {
   const items = await library.importTarget().loadItems();
   items.sort((a, b) => a.savedAt - b.savedAt || a.id - b.id);
-  return Promise.all(items.map((item) => library.get(item.id)));
+  const one = await Promise.all(items.map((item) => library.get(item.id)));
+  // getMany reads the same articles in one go.
+  expect(await library.getMany(items.map((i) => i.id))).toEqual(one);
+  return one;
 }
 
 describe('export, then import into an empty library', () => {
@@ -141,13 +144,20 @@ describe('export, then import into an empty library', () => {
     // notes) and Pocket (highlights), then edited by the user; one deleted (the trash is not exported).
     const saved = await source.save(articleOf(STORIES.tokyo));
     await source.saveLink({ url: 'https://letters.example.org/winter-issue', title: 'The winter issue' });
-    await runImport('omnivore-export.zip', fixture('omnivore-export.zip'), source.importTarget(), { win, now: () => clock });
-    await runImport('pocket-export.zip', fixture('pocket-export.zip'), source.importTarget(), { win, now: () => clock });
+    await runImport('omnivore-export.zip', fixture('omnivore-export.zip'), source.importTarget(), {
+      win,
+      now: () => clock,
+    });
+    await runImport('pocket-export.zip', fixture('pocket-export.zip'), source.importTarget(), {
+      win,
+      now: () => clock,
+    });
     await source.update(saved.id, { favourite: true, tags: ['日本', 'spring'], state: 'archived' });
     await source.setNote(saved.id, '花見の計画に使う。');
     await source.setReadingPosition(saved.id, 0.6);
     const deleted = await source.save(articleOf(STORIES.moscow));
     await source.remove(deleted.id);
+    expect(await source.getMany([deleted.id, saved.id, 424242])).toEqual([null, await source.get(saved.id), null]);
 
     const records = await everything(source);
     expect(records.length).toBe(13);
@@ -157,7 +167,10 @@ describe('export, then import into an empty library', () => {
 
     const restored = await Library.open({ name: freshName('roundtrip-to'), now: () => clock + 1_000_000 });
     open.push(restored);
-    const report = await runImport('clean-reader-export.zip', zip, restored.importTarget(), { win, schemaVersion: SCHEMA_VERSION });
+    const report = await runImport('clean-reader-export.zip', zip, restored.importTarget(), {
+      win,
+      schemaVersion: SCHEMA_VERSION,
+    });
     expect(report.counts).toEqual({ added: records.length, updated: 0, skipped: 0 });
     expect(report.invalid).toEqual([]);
 
@@ -172,7 +185,10 @@ describe('export, then import into an empty library', () => {
     }
 
     // Importing the same export again adds and changes nothing.
-    const again = await runImport('clean-reader-export.zip', zip, restored.importTarget(), { win, schemaVersion: SCHEMA_VERSION });
+    const again = await runImport('clean-reader-export.zip', zip, restored.importTarget(), {
+      win,
+      schemaVersion: SCHEMA_VERSION,
+    });
     expect(again.counts).toEqual({ added: 0, updated: 0, skipped: records.length });
     expect(await everything(restored)).toEqual(records);
   });

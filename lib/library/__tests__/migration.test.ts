@@ -170,7 +170,13 @@ describe('migration v2 -> v3 (the index queue leaves `postings` for one meta row
   it('keeps every record of every table, and moves pending markers into the queue with their stamps', async () => {
     const name = freshName('migrate-v2');
     const story = (s: (typeof STORIES)[keyof typeof STORIES], id: number, savedAt: number) => ({
-      ...articleRow(articleOf(s), savedAt, { favourite: id === 1 ? 1 : 0, tags: id === 2 ? ['école'] : [], readingPosition: null, highlights: [], note: null }),
+      ...articleRow(articleOf(s), savedAt, {
+        favourite: id === 1 ? 1 : 0,
+        tags: id === 2 ? ['école'] : [],
+        readingPosition: null,
+        highlights: [],
+        note: null,
+      }),
       id,
     });
     const harbour = story(STORIES.harbour, 1, 1000);
@@ -197,9 +203,17 @@ describe('migration v2 -> v3 (the index queue leaves `postings` for one meta row
         { id: 4, pending: 1, stamp: 333 },
         indexed(STORIES.moscow, 5),
       ],
-      images: [{ articleId: 1, url: 'https://news.example.org/img/ferry.jpg', blob: new Blob(['jpeg bytes'], { type: 'image/jpeg' }) }],
+      images: [
+        {
+          articleId: 1,
+          url: 'https://news.example.org/img/ferry.jpg',
+          blob: new Blob(['jpeg bytes'], { type: 'image/jpeg' }),
+        },
+      ],
       trash: [trashed],
-      vocab: [{ id: 1, terms: [...new Set([...indexed(STORIES.harbour, 1).terms, ...indexed(STORIES.moscow, 5).terms])] }],
+      vocab: [
+        { id: 1, terms: [...new Set([...indexed(STORIES.harbour, 1).terms, ...indexed(STORIES.moscow, 5).terms])] },
+      ],
       meta: [
         { key: SEARCH_VERSION_KEY, value: TOKENIZER_VERSION },
         { key: OFFLINE_IMAGES_KEY, value: true },

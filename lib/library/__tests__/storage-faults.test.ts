@@ -71,7 +71,8 @@ async function expectConsistent(library: Library) {
   const trashed = new Set((await db.trash.toCollection().primaryKeys()) as number[]);
   expect((await db.meta.get(ARTICLE_COUNT_KEY))?.value).toBe(live.size);
   expect(await library.count()).toBe(live.size);
-  for (const id of (await db.bodies.toCollection().primaryKeys()) as number[]) expect(live.has(id) || trashed.has(id)).toBe(true);
+  for (const id of (await db.bodies.toCollection().primaryKeys()) as number[])
+    expect(live.has(id) || trashed.has(id)).toBe(true);
   const queued = (await readQueue(db)).map((e) => e.id);
   expect(new Set(queued).size).toBe(queued.length);
   for (const id of queued) expect(live.has(id) || trashed.has(id)).toBe(true);
@@ -79,7 +80,8 @@ async function expectConsistent(library: Library) {
   for (const p of postings) expect(live.has(p.id) || trashed.has(p.id)).toBe(true);
   // Every live article is indexed or waiting to be.
   const indexed = new Set(postings.map((p) => p.id));
-  for (const id of live) expect(indexed.has(id) || queued.includes(id), `article ${id} is neither indexed nor queued`).toBe(true);
+  for (const id of live)
+    expect(indexed.has(id) || queued.includes(id), `article ${id} is neither indexed nor queued`).toBe(true);
   // Every indexed term is in the dictionary that prefix and fuzzy search expand from.
   const vocab = new Set((await db.vocab.toArray()).flatMap((c) => c.terms));
   const missing = postings.flatMap((p) => p.terms).filter((t) => !vocab.has(t));
