@@ -1,40 +1,64 @@
 /**
- * `npm run bench:library [-- --articles N] [--headed]`: the library at scale, in Chromium's real
- * IndexedDB (on disk, in a fresh profile). Fills a library with N articles (default 10,000) of 5 to
- * 50 KB of text each, made of the news corpus' hand-labelled paragraphs in random order, then reports
- * median and p95 of: one save, opening the library's first page, one search, opening one article.
- * Writes bench/results/library.json.
+ * `npm run bench:library [-- --sizes 1000,10000] [--profile DIR] [--headed]`: the library at scale, in
+ * Chromium's real IndexedDB (on disk, in a fresh profile). Fills a library with articles of 5 to 50 KB
+ * of text each, made of the news corpus' hand-labelled paragraphs in random order, up to each size in
+ * turn, and at each reports median and p95 of: one save, opening the library's first page, one search,
+ * opening one article, each beside a baseline measured in the same run (bare IndexedDB doing the least
+ * work that gives the same answer; see page.ts) and their ratio; and the page's JS heap before the
+ * library, after its first page and after its first search (which loads the term dictionary).
+ * Writes bench/results/library.json through scripts/lib/results.ts.
  *
  * The library code runs in a page served from 127.0.0.1 (bundled from scripts/bench-library/page.ts),
  * not in the extension: IndexedDB is the same engine, and nothing bench-only ships in the extension.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { build, type Rollup } from 'vite';
 import { chromiumPath } from './lib/browser-path';
 import { corpusMissingMessage, loadZyteCorpus, repoRoot } from './lib/corpus';
-import { describeMachine, machineInfo } from './lib/machine';
+import { describeMachine, machineInfo, type MachineInfo } from './lib/machine';
+import { writeResults, type ResultsFile, type SummaryRow } from './lib/results';
 import { median, percentile } from './lib/stats';
 import { formatTable } from './lib/table';
 
 const TARGETS = { saveMedian: 20, firstPage: 100, searchP95: 30, open: 50 };
-const RESULTS = join(repoRoot, 'bench', 'results', 'library.json');
+/** The size the issue's targets are set at. */
+const TARGET_SIZE = 10_000;
 
 const { values: args } = parseArgs({
   options: {
-    articles: { type: 'string', default: '10000' },
+    // Library sizes to measure, ascending; the library is filled up to each in turn.
+    sizes: { type: 'string', default: '1000,10000' },
+    // One size only (kept from the first version of this script).
+    articles: { type: 'string' },
     headed: { type: 'boolean', default: false },
     // A browser profile to fill and keep (or reuse when it already holds the articles): filling takes
-    // an hour at 10,000 on a busy 2-core machine, measuring a few minutes.
+    // the better part of an hour at 10,000 on a busy 2-core machine, measuring a few minutes.
     profile: { type: 'string' },
+    // Repetitions (halve them on a slow machine).
+    saves: { type: 'string', default: '50' },
+    pages: { type: 'string', default: '30' },
+    searches: { type: 'string', default: '200' },
+    opens: { type: 'string', default: '100' },
   },
 });
-const total = Number(args.articles);
+const sizes = (args.articles ?? args.sizes)
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n >= 100)
+  .sort((a, b) => a - b);
+if (!sizes.length) throw new Error('bench:library: --sizes wants a comma-separated list of sizes of at least 100');
+const reps = {
+  saves: Number(args.saves),
+  pages: Number(args.pages),
+  searches: Number(args.searches),
+  opens: Number(args.opens),
+};
 
 async function bundlePage(): Promise<string> {
   const out = (await build({
@@ -51,6 +75,15 @@ async function bundlePage(): Promise<string> {
 }
 
 const stats = (times: number[]) => ({ median: median(times), p95: percentile(times, 95), n: times.length });
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const MB = 1024 * 1024;
+
+/** Library times and their baseline's, with the ratios of their medians and p95s. */
+function compared(ours: number[], base: number[]) {
+  const o = stats(ours);
+  const b = stats(base);
+  return { ...o, baseline: b, ratioMedian: o.median / b.median, ratioP95: o.p95 / b.p95 };
+}
 
 async function main() {
   const corpus = loadZyteCorpus();
@@ -88,6 +121,8 @@ async function main() {
       '--no-first-run',
     ],
   });
+  const machine = machineInfo();
+  const load = loadavg();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(0);
@@ -97,128 +132,251 @@ async function main() {
     await page.goto(origin);
     await page.waitForFunction(() => 'libraryBench' in window);
     await page.evaluate((list) => window.libraryBench.setParagraphs(list), paragraphs);
-    const already = args.profile ? await page.evaluate(() => window.libraryBench.count()) : 0;
-    if (already !== total) await page.evaluate(() => window.libraryBench.reset());
+    const cdp = await context.newCDPSession(page);
+    /** The page's JS heap after a full garbage collection. */
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
 
+    // A kept profile resumes where its fill stopped (its mark agrees with the count); sizes it has
+    // passed are skipped. Anything else starts over.
+    let filled = 0;
+    // Articles saved by the bench itself are numbered far beyond any fill.
+    let extra = 0;
+    const mark = args.profile ? await page.evaluate(() => window.libraryBench.fillMark()) : null;
+    const count = args.profile ? await page.evaluate(() => window.libraryBench.count()) : 0;
+    if (mark && mark.filled + mark.extra === count && count > 0) {
+      ({ filled, extra } = mark);
+      console.log(`  profile holds ${count} articles (${filled} filled): resuming`);
+      while (sizes.length && sizes[0] < filled) sizes.shift();
+    } else {
+      if (count) console.log(`  profile holds ${count} articles without a fill mark: starting over`);
+      await page.evaluate(() => window.libraryBench.reset());
+    }
     console.log(
-      `bench:library: ${total} articles from ${paragraphs.length} corpus paragraphs; ${describeMachine(machineInfo())}`,
+      `bench:library: sizes ${sizes.join(', ')}; articles from ${paragraphs.length} corpus paragraphs; ` +
+        `${describeMachine(machine)}; load average ${load.map((l) => l.toFixed(1)).join(' ')} at start`,
     );
-    const chunk = 500;
+
+    const perSize: SizeResult[] = [];
     let fillMs = 0;
     let chars = 0;
-    for (let from = already === total ? total : 0; from < total; from += chunk) {
-      const r = await page.evaluate(([f, c]) => window.libraryBench.fill(f, c), [
-        from,
-        Math.min(chunk, total - from),
+    for (const size of sizes) {
+      const chunk = 500;
+      for (let from = filled; from < size; from += chunk) {
+        const r = await page.evaluate(([f, c]) => window.libraryBench.fill(f, c), [
+          from,
+          Math.min(chunk, size - from),
+        ] as const);
+        fillMs += r.ms;
+        chars += r.chars;
+        await page.evaluate(([f, e]) => window.libraryBench.setFillMark(f, e), [
+          Math.min(from + chunk, size),
+          extra,
+        ] as const);
+        process.stdout.write(`\r  filled ${Math.min(from + chunk, size)} / ${size} (${(fillMs / 1000).toFixed(0)} s)`);
+      }
+      filled = size;
+      process.stdout.write('\n');
+
+      // Heap first, on a page that has not touched the library yet this round.
+      await page.evaluate(() => window.libraryBench.closeAll());
+      const heapBefore = await heap();
+      await page.evaluate(() => window.libraryBench.openFirstPage());
+      const heapFirstPage = await heap();
+      await page.evaluate(() => window.libraryBench.searchOnce('harbour'));
+      const heapSearch = await heap();
+
+      const firstPages = await page.evaluate((c) => window.libraryBench.firstPages(c), reps.pages);
+      const search = await page.evaluate(([c, t]) => window.libraryBench.searches(c, t), [
+        reps.searches,
+        size,
       ] as const);
-      fillMs += r.ms;
-      chars += r.chars;
-      process.stdout.write(`\r  filled ${Math.min(from + chunk, total)} / ${total} (${(fillMs / 1000).toFixed(0)} s)`);
+      const opens = await page.evaluate(([c, t]) => window.libraryBench.opens(c, t), [reps.opens, size] as const);
+      // Saves last: they add articles, which the reads above must not see.
+      const saves = await page.evaluate(([f, c]) => window.libraryBench.saves(f, c), [
+        10_000_000 + extra,
+        reps.saves,
+      ] as const);
+      extra += reps.saves;
+      await page.evaluate(([f, e]) => window.libraryBench.setFillMark(f, e), [filled, extra] as const);
+      const usage = await page.evaluate(() => window.libraryBench.usage());
+
+      const byKind = [...new Set(search.results.map((r) => r.kind))].map((kind) => {
+        const rs = search.results.filter((r) => r.kind === kind);
+        return {
+          kind,
+          ...stats(rs.map((r) => r.ms)),
+          baselineMedian: median(rs.map((r) => r.base)),
+          medianHits: median(rs.map((r) => r.total)),
+        };
+      });
+      const phases = [...new Set(search.results.flatMap((r) => Object.keys(r.timings)))];
+      const result = {
+        size,
+        articlesAtEnd: usage.articles,
+        storageMB: usage.usage === null ? null : round(usage.usage / 1e6),
+        vocabulary: usage.vocabulary,
+        save: compared(saves.save, saves.base),
+        saveUntilSearchable: stats(saves.indexed),
+        firstPage: compared(firstPages.ours, firstPages.base),
+        search: {
+          ...compared(
+            search.results.map((r) => r.ms),
+            search.results.map((r) => r.base),
+          ),
+          firstSearchMs: search.first,
+          byKind,
+        },
+        searchPhases: Object.fromEntries(
+          phases.map((p) => {
+            const t = search.results.map((r) => r.timings[p] ?? 0);
+            return [p, { median: median(t), p95: percentile(t, 95) }];
+          }),
+        ),
+        open: compared(opens.ours, opens.base),
+        heapMB: {
+          pageBeforeLibrary: round(heapBefore / MB),
+          afterFirstPage: round(heapFirstPage / MB),
+          afterFirstSearch: round(heapSearch / MB),
+          libraryAfterFirstPage: round((heapFirstPage - heapBefore) / MB),
+          libraryAfterFirstSearch: round((heapSearch - heapBefore) / MB),
+        },
+        searches: search.results,
+      };
+      perSize.push(result);
+      printSize(result);
+      // Written after every size, so a long run stopped at the next fill still leaves its figures.
+      const written = writeResults(resultsFile(machine, load, perSize, fillMs, chars));
+      console.log(`written ${written}`);
     }
-    process.stdout.write('\n');
-
-    const { save: saves, indexed } = await page.evaluate(([f, c]) => window.libraryBench.saves(f, c), [
-      total,
-      50,
-    ] as const);
-    const firstPages = await page.evaluate((c) => window.libraryBench.firstPages(c), 30);
-    const search = await page.evaluate(([c, t]) => window.libraryBench.searches(c, t), [200, total] as const);
-    const opens = await page.evaluate(([c, t]) => window.libraryBench.opens(c, t), [100, total] as const);
-    const usage = await page.evaluate(() => window.libraryBench.usage());
-
-    const searchTimes = search.results.map((r) => r.ms);
-    const byKind = [...new Set(search.results.map((r) => r.kind))].map((kind) => {
-      const rs = search.results.filter((r) => r.kind === kind);
-      return { kind, ...stats(rs.map((r) => r.ms)), medianHits: median(rs.map((r) => r.total)) };
-    });
-    const results = {
-      machine: machineInfo(),
-      articles: usage.articles,
-      textMB: chars / 1e6,
-      fillSeconds: fillMs / 1000,
-      storageMB: usage.usage === null ? null : usage.usage / 1e6,
-      vocabulary: usage.vocabulary,
-      save: stats(saves),
-      saveUntilSearchable: stats(indexed),
-      firstPage: stats(firstPages),
-      search: { ...stats(searchTimes), firstSearchMs: search.first, byKind },
-      open: stats(opens),
-      targets: TARGETS,
-    };
-    const ok = (v: number, t: number) => (v <= t ? 'yes' : 'NO');
     console.log(
-      formatTable(
-        ['measure', 'median ms', 'p95 ms', 'runs', 'target', 'met'],
-        [
-          [
-            'one save',
-            results.save.median,
-            results.save.p95,
-            saves.length,
-            `median <= ${TARGETS.saveMedian}`,
-            ok(results.save.median, TARGETS.saveMedian),
-          ],
-          [
-            'save + index',
-            results.saveUntilSearchable.median,
-            results.saveUntilSearchable.p95,
-            indexed.length,
-            '(no target)',
-            '-',
-          ],
-          [
-            'first page',
-            results.firstPage.median,
-            results.firstPage.p95,
-            firstPages.length,
-            `<= ${TARGETS.firstPage}`,
-            ok(results.firstPage.p95, TARGETS.firstPage),
-          ],
-          [
-            'one search',
-            results.search.median,
-            results.search.p95,
-            searchTimes.length,
-            `p95 <= ${TARGETS.searchP95}`,
-            ok(results.search.p95, TARGETS.searchP95),
-          ],
-          [
-            'open article',
-            results.open.median,
-            results.open.p95,
-            opens.length,
-            `<= ${TARGETS.open}`,
-            ok(results.open.p95, TARGETS.open),
-          ],
-        ],
-      ),
+      `fill: ${(fillMs / 1000).toFixed(0)} s for ${(chars / 1e6).toFixed(0)} MB of text; load average at end ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
     );
-    console.log(
-      formatTable(
-        ['search kind', 'median ms', 'p95 ms', 'median hits'],
-        byKind.map((k) => [k.kind, k.median, k.p95, k.medianHits]),
-      ),
-    );
-    const phases = [...new Set(search.results.flatMap((r) => Object.keys(r.timings)))];
-    const phase = (p: string) => search.results.map((r) => r.timings[p] ?? 0);
-    console.log(
-      formatTable(
-        ['search phase', 'median', 'p95'],
-        phases.map((p) => [p, median(phase(p)), percentile(phase(p), 95)]),
-      ),
-    );
-    console.log(
-      `first search (loads the dictionary of ${usage.vocabulary} terms): ${search.first.toFixed(0)} ms; ` +
-        `fill: ${results.fillSeconds.toFixed(0)} s for ${results.textMB.toFixed(0)} MB of text; storage used: ${results.storageMB?.toFixed(0) ?? '?'} MB`,
-    );
-    mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
-    writeFileSync(RESULTS, JSON.stringify({ ...results, searches: search.results }, null, 1));
-    console.log(`written ${RESULTS}`);
   } finally {
     await context.close();
     server.close();
     if (!args.profile) rmSync(profile, { recursive: true, force: true });
   }
+}
+
+function resultsFile(
+  machine: MachineInfo,
+  load: number[],
+  perSize: SizeResult[],
+  fillMs: number,
+  chars: number,
+): ResultsFile {
+  const summary: SummaryRow[] = [];
+  for (const r of perSize) {
+    const at = `${r.size.toLocaleString('en')} articles`;
+    const target = r.size === TARGET_SIZE;
+    const row = (metric: string, value: number, t?: number, unit = 'ms'): SummaryRow => ({
+      metric: `${metric}, ${at}`,
+      value: round(value),
+      unit,
+      ...(target && t !== undefined ? { target: `<= ${t}`, met: value <= t } : {}),
+    });
+    summary.push(
+      row('save median', r.save.median, TARGETS.saveMedian),
+      row('save / baseline (medians)', r.save.ratioMedian, undefined, 'x'),
+      row('first page p95', r.firstPage.p95, TARGETS.firstPage),
+      row('first page / baseline (medians)', r.firstPage.ratioMedian, undefined, 'x'),
+      row('search p95', r.search.p95, TARGETS.searchP95),
+      row('search / baseline (medians)', r.search.ratioMedian, undefined, 'x'),
+      row('open p95', r.open.p95, TARGETS.open),
+      row('open / baseline (medians)', r.open.ratioMedian, undefined, 'x'),
+      row('library heap after first search', r.heapMB.libraryAfterFirstSearch, undefined, 'MB'),
+    );
+  }
+  return {
+    benchmark: 'library',
+    machine,
+    loadAverageAtStart: load,
+    loadAverageAtEnd: loadavg(),
+    summary,
+    targets: { ...TARGETS, atArticles: TARGET_SIZE },
+    // Fill time of this run only (a resumed profile was partly filled before).
+    fill: { seconds: round(fillMs / 1000), textMB: round(chars / 1e6) },
+    sizes: perSize,
+  };
+}
+
+type SizeResult = {
+  size: number;
+  articlesAtEnd: number;
+  storageMB: number | null;
+  vocabulary: number;
+  save: ReturnType<typeof compared>;
+  saveUntilSearchable: ReturnType<typeof stats>;
+  firstPage: ReturnType<typeof compared>;
+  search: ReturnType<typeof compared> & {
+    firstSearchMs: number;
+    byKind: { kind: string; median: number; p95: number; baselineMedian: number; medianHits: number }[];
+  };
+  searchPhases: Record<string, { median: number; p95: number }>;
+  open: ReturnType<typeof compared>;
+  heapMB: Record<string, number>;
+};
+
+function printSize(r: SizeResult) {
+  const target = r.size === TARGET_SIZE;
+  const ok = (v: number, t: number) => (!target ? '-' : v <= t ? 'yes' : 'NO');
+  const line = (name: string, c: ReturnType<typeof compared>, goal: string, met: string) => [
+    name,
+    round(c.median),
+    round(c.p95),
+    round(c.baseline.median),
+    round(c.baseline.p95),
+    c.ratioMedian.toFixed(2),
+    c.n,
+    goal,
+    met,
+  ];
+  console.log(
+    `\n${r.size.toLocaleString('en')} articles (${r.articlesAtEnd} after the saves; ${r.storageMB ?? '?'} MB on disk; dictionary ${r.vocabulary} terms)`,
+  );
+  console.log(
+    formatTable(
+      ['measure', 'median ms', 'p95 ms', 'base med', 'base p95', 'ratio', 'runs', `target at ${TARGET_SIZE}`, 'met'],
+      [
+        line('one save', r.save, `median <= ${TARGETS.saveMedian}`, ok(r.save.median, TARGETS.saveMedian)),
+        [
+          'save + index',
+          round(r.saveUntilSearchable.median),
+          round(r.saveUntilSearchable.p95),
+          '',
+          '',
+          '',
+          r.saveUntilSearchable.n,
+          '',
+          '',
+        ],
+        line('first page', r.firstPage, `<= ${TARGETS.firstPage}`, ok(r.firstPage.p95, TARGETS.firstPage)),
+        line('one search', r.search, `p95 <= ${TARGETS.searchP95}`, ok(r.search.p95, TARGETS.searchP95)),
+        line('open article', r.open, `<= ${TARGETS.open}`, ok(r.open.p95, TARGETS.open)),
+      ],
+    ),
+  );
+  console.log(
+    formatTable(
+      ['search kind', 'median ms', 'p95 ms', 'base med', 'median hits'],
+      r.search.byKind.map((k) => [k.kind, round(k.median), round(k.p95), round(k.baselineMedian), k.medianHits]),
+    ),
+  );
+  console.log(
+    formatTable(
+      ['search phase', 'median', 'p95'],
+      Object.entries(r.searchPhases).map(([p, v]) => [p, round(v.median), round(v.p95)]),
+    ),
+  );
+  console.log(
+    `first search (loads the dictionary): ${r.search.firstSearchMs.toFixed(0)} ms; heap: page ${r.heapMB.pageBeforeLibrary} MB, ` +
+      `+${r.heapMB.libraryAfterFirstPage} MB after the first page, +${r.heapMB.libraryAfterFirstSearch} MB after the first search`,
+  );
 }
 
 main().catch((err) => {

@@ -1,10 +1,13 @@
 /**
  * The in-page half of `npm run bench:library`: runs in Chromium on a 127.0.0.1 page, so the library
  * uses Chromium's real, on-disk IndexedDB. scripts/bench-library.ts bundles this file, serves it and
- * calls the functions on `window.libraryBench` one step at a time.
+ * calls the functions on `window.libraryBench` one step at a time. Every timed library call alternates
+ * with its baseline (bare IndexedDB doing the least work that gives the same answer), so load on the
+ * machine falls on both alike.
  */
 import type { Article } from '../../lib/extract/types';
 import { Library } from '../../lib/library';
+import { uniqueTerms } from '../../lib/library/tokenize';
 
 const DB = 'bench-library';
 
@@ -82,18 +85,135 @@ const time = async (fn: () => Promise<unknown>) => {
   return performance.now() - start;
 };
 
+/** Resolves when an IndexedDB request or transaction finishes. */
+const done = (target: IDBRequest | IDBTransaction) =>
+  new Promise<void>((resolve, reject) => {
+    if ('oncomplete' in target) {
+      target.oncomplete = () => resolve();
+      target.onabort = target.onerror = () => reject(target.error);
+    } else {
+      target.onsuccess = () => resolve();
+      target.onerror = () => reject(target.error);
+    }
+  });
+
+function openRaw(name: string, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
+    if (upgrade) req.onupgradeneeded = () => upgrade(req.result);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/**
+ * The baselines: the same work done with bare IndexedDB calls, on the same disk in the same run, so
+ * every library figure also reads as a ratio that machine load cancels out of. A save's baseline writes
+ * the article's row and body to a plain two-store database (no duplicate check, index or queue); the
+ * reads' baselines read the library's own database with the fewest requests that give the same answer.
+ */
+const BASELINE_DB = 'bench-library-baseline';
+let baseline: IDBDatabase | null = null;
+
+async function baselineSave(article: Article): Promise<void> {
+  baseline ??= await openRaw(BASELINE_DB, (db) => {
+    db.createObjectStore('articles', { keyPath: 'id', autoIncrement: true });
+    db.createObjectStore('bodies', { keyPath: 'id' });
+  });
+  const { contentHtml, text, removed: _removed, kind: _kind, ...meta } = article;
+  const tx = baseline.transaction(['articles', 'bodies'], 'readwrite');
+  const req = tx.objectStore('articles').put({ ...meta, savedAt: Date.now() });
+  req.onsuccess = () => tx.objectStore('bodies').put({ id: req.result, contentHtml, text });
+  await done(tx);
+}
+
+/** The library's first page the bare way: open the database, read the 50 newest rows off the date index. */
+async function baselineFirstPage(): Promise<void> {
+  const db = await openRaw(DB);
+  const rows: unknown[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const req = db.transaction('articles').objectStore('articles').index('savedAt').openCursor(null, 'prev');
+    req.onsuccess = () => {
+      const cursor = req.result;
+      if (!cursor || rows.length === 50) return resolve();
+      rows.push(cursor.value);
+      cursor.continue();
+    };
+    req.onerror = () => reject(req.error);
+  });
+  db.close();
+  if (rows.length !== 50) throw new Error(`baseline first page had ${rows.length} rows`);
+}
+
+let raw: IDBDatabase | null = null;
+
+/** A search the bare way: the ids holding the query's first term (one index lookup), then their first 50 rows. */
+async function baselineSearch(query: string): Promise<number> {
+  raw ??= await openRaw(DB);
+  const term = uniqueTerms(query)[0] ?? '';
+  const tx = raw.transaction(['postings', 'articles']);
+  const keysReq = tx.objectStore('postings').index('terms').getAllKeys(term);
+  await done(keysReq);
+  const ids = (keysReq.result as number[]).slice(0, 50);
+  await Promise.all(ids.map((id) => done(tx.objectStore('articles').get(id))));
+  return keysReq.result.length;
+}
+
+/** Opening an article the bare way: its row and body in one transaction. */
+async function baselineOpen(id: number): Promise<void> {
+  raw ??= await openRaw(DB);
+  const tx = raw.transaction(['articles', 'bodies']);
+  await Promise.all([done(tx.objectStore('articles').get(id)), done(tx.objectStore('bodies').get(id))]);
+}
+
+/** Query n of a deterministic mix built from the library's own text: whole words, prefixes, one typo, two words. */
+function makeQueries(count: number, total: number): { kind: string; query: string }[] {
+  const rnd = random(4242 + total);
+  const words = (n: number) =>
+    makeArticle(n)
+      .text.split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 6);
+  const queries: { kind: string; query: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const ws = words(Math.floor(rnd() * total));
+    const w = ws[Math.floor(rnd() * ws.length)];
+    const kind = ['word', 'prefix', 'typo', 'two words'][i % 4];
+    const query =
+      kind === 'word'
+        ? w
+        : kind === 'prefix'
+          ? w.slice(0, 4)
+          : kind === 'typo'
+            ? w.slice(0, 2) + w[3] + w[2] + w.slice(4)
+            : `${w} ${ws[Math.floor(rnd() * ws.length)]}`;
+    queries.push({ kind, query });
+  }
+  return queries;
+}
+
+function closeAll() {
+  library?.close();
+  library = null;
+  raw?.close();
+  raw = null;
+}
+
 const api = {
   setParagraphs(list: string[]) {
     paragraphs = list;
   },
   async reset() {
-    library?.close();
-    library = null;
-    await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.deleteDatabase(DB);
-      req.onsuccess = () => resolve();
-      req.onerror = () => reject(req.error);
-    });
+    closeAll();
+    baseline?.close();
+    baseline = null;
+    localStorage.removeItem('benchFillMark');
+    for (const name of [DB, BASELINE_DB]) {
+      await new Promise<void>((resolve, reject) => {
+        const req = indexedDB.deleteDatabase(name);
+        req.onsuccess = () => resolve();
+        req.onerror = () => reject(req.error);
+      });
+    }
   },
   /** Saves articles [from, from + count) in batches of `batch`; returns the ms taken and bytes of text. */
   async fill(from: number, count: number, batch = 50) {
@@ -110,30 +230,36 @@ const api = {
     return { ms: performance.now() - start, chars };
   },
   /**
-   * One save of a new article each time, as the reader's Save button does it: `save` is until the
-   * article is stored (what the user waits for), `indexed` until it is also searchable.
+   * One save of a new article each time, as the reader's Save button does it, alternating with the
+   * baseline's: `save` is until the article is stored (what the user waits for), `indexed` until it is
+   * also searchable. Articles numbered from `from` (beyond the fill), so each is new.
    */
   async saves(from: number, count: number) {
     const l = await lib();
     const save: number[] = [];
     const indexed: number[] = [];
+    const base: number[] = [];
     for (let n = from; n < from + count; n++) {
       const article = makeArticle(n);
+      // Built before the clock starts, like the library's article.
+      const other = makeArticle(n + 1_000_000);
+      base.push(await time(() => baselineSave(other)));
       const start = performance.now();
       await l.save(article);
       save.push(performance.now() - start);
       await l.indexPending();
       indexed.push(performance.now() - start);
     }
-    return { save, indexed };
+    return { save, indexed, base };
   },
-  /** The library page's first paint needs: open the database, count, read the newest 50. */
+  /** The library page's first paint needs: open the database, count, read the newest 50; alternating with the baseline. */
   async firstPages(count: number) {
-    library?.close();
-    library = null;
-    const times: number[] = [];
+    closeAll();
+    const ours: number[] = [];
+    const base: number[] = [];
     for (let i = 0; i < count; i++) {
-      times.push(
+      base.push(await time(baselineFirstPage));
+      ours.push(
         await time(async () => {
           const fresh = await Library.open({ name: DB });
           const page = await fresh.list({ limit: 50 });
@@ -142,59 +268,73 @@ const api = {
         }),
       );
     }
-    return times;
+    return { ours, base };
   },
-  /** Queries built from the library's own text: whole words, prefixes, one typo, two words. */
+  /** Searches, each after its baseline lookup; `first` is a fresh page's first search (it loads the dictionary). */
   async searches(count: number, total: number) {
-    library?.close();
-    library = null;
+    closeAll();
     const l = await lib();
-    const rnd = random(4242);
-    const words = (n: number) =>
-      makeArticle(n)
-        .text.split(/[^\p{L}]+/u)
-        .filter((w) => w.length >= 6);
-    const queries: { kind: string; query: string }[] = [];
-    for (let i = 0; i < count; i++) {
-      const ws = words(Math.floor(rnd() * total));
-      const w = ws[Math.floor(rnd() * ws.length)];
-      const kind = ['word', 'prefix', 'typo', 'two words'][i % 4];
-      const query =
-        kind === 'word'
-          ? w
-          : kind === 'prefix'
-            ? w.slice(0, 4)
-            : kind === 'typo'
-              ? w.slice(0, 2) + w[3] + w[2] + w.slice(4)
-              : `${w} ${ws[Math.floor(rnd() * ws.length)]}`;
-      queries.push({ kind, query });
-    }
+    const queries = makeQueries(count, total);
     const first = await time(() => l.search('harbour'));
-    const results: { kind: string; query: string; ms: number; total: number; timings: Record<string, number> }[] = [];
+    const results: {
+      kind: string;
+      query: string;
+      ms: number;
+      base: number;
+      total: number;
+      timings: Record<string, number>;
+    }[] = [];
     for (const q of queries) {
-      let total = 0;
+      let hits = 0;
       const timings: Record<string, number> = {};
+      const base = await time(() => baselineSearch(q.query));
       const ms = await time(async () => {
-        total = (await l.search(q.query, { timings })).total;
+        hits = (await l.search(q.query, { timings })).total;
       });
-      results.push({ ...q, ms, total, timings });
+      results.push({ ...q, ms, base, total: hits, timings });
     }
     return { first, results };
   },
-  /** Opening a saved article: the reader page's read of one record with its body. */
+  /** Opening a saved article: the reader page's read of one record with its body; alternating with the baseline. */
   async opens(count: number, total: number) {
     const l = await lib();
-    const rnd = random(99);
+    const rnd = random(99 + total);
     const ids = (await l.list({ limit: total })).items.map((i) => i.id);
-    const times: number[] = [];
+    const ours: number[] = [];
+    const base: number[] = [];
     for (let i = 0; i < count; i++) {
       const id = ids[Math.floor(rnd() * ids.length)];
-      times.push(await time(() => l.get(id)));
+      base.push(await time(() => baselineOpen(id)));
+      ours.push(await time(() => l.get(id)));
     }
-    return times;
+    return { ours, base };
+  },
+  /** For the heap: closes everything the page holds, so the next figure is the page before the library. */
+  closeAll() {
+    closeAll();
+  },
+  /** What the library page does first: open the library and read its first page (the heap is measured after). */
+  async openFirstPage() {
+    const l = await lib();
+    return (await l.list({ limit: 50 })).items.length;
+  },
+  /** The library page's first search, which loads the term dictionary into memory. */
+  async searchOnce(query: string) {
+    return (await (await lib()).search(query)).total;
   },
   async count() {
     return (await lib()).count();
+  },
+  /**
+   * Where a kept profile's fill stopped: articles filled and saved by the bench, recorded after every
+   * chunk, so a run stopped midway resumes instead of starting over (filling is the slow part).
+   */
+  fillMark(): { filled: number; extra: number } | null {
+    const mark = localStorage.getItem('benchFillMark');
+    return mark ? (JSON.parse(mark) as { filled: number; extra: number }) : null;
+  },
+  setFillMark(filled: number, extra: number) {
+    localStorage.setItem('benchFillMark', JSON.stringify({ filled, extra }));
   },
   async usage() {
     const l = await lib();
