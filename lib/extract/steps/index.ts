@@ -11,9 +11,10 @@
  *   4. lazy-images: real sources for lazy pictures, or Readability drops them as empty.
  *
  * After Readability (on the article it picked), where each removal can be shown to the user in place:
- *   1. landmarks, ad-slots, comments, controls: what the page's own markup labels as not-the-story (ARIA
- *      roles, microdata, ad machinery, comment threads, buttons). Surest, so they go first and later
- *      steps measure the article without them; controls before share-bars so a bar's buttons are gone.
+ *   1. landmarks, ad-slots, comments, controls, ui-labels: what the page's own markup labels as
+ *      not-the-story (ARIA roles, microdata, ad machinery, comment threads, buttons, the word labels of
+ *      scripted controls). Surest, so they go first and later steps measure the article without them;
+ *      controls before share-bars so a bar's buttons are gone.
  *   2. share-bars, image-link-spam, site-logo: links judged by their targets, before link-blocks, which
  *      judges by link *text* and would miss icon-only and picture links.
  *   3. link-blocks, teaser-list, tag-list: navigation, related lists, promo lines (link density), then
@@ -53,6 +54,7 @@ import { authorBox } from './author-box';
 import { tagList } from './tag-list';
 import { teaserList } from './teaser-list';
 import { trailingChrome } from './trailing-chrome';
+import { uiLabels } from './ui-labels';
 
 export const BEFORE_READABILITY: CleanupStep[] = [hidden, prompts, authorBox, lazyImages];
 export const AFTER_READABILITY: CleanupStep[] = [
@@ -60,6 +62,7 @@ export const AFTER_READABILITY: CleanupStep[] = [
   adSlots,
   comments,
   controls,
+  uiLabels,
   shareBars,
   imageLinkSpam,
   siteLogo,
