@@ -1,5 +1,5 @@
 /**
- * `isProtected`, `hasDescendant` and `isAuthorMark` walk the tree or test attributes instead of calling
+ * `isProtected`, `hasDescendant`, `isAuthorMark` and `inMathOrHead` walk the tree or test attributes instead of calling
  * `closest` / `querySelector` / `matches` with a selector (linkedom compiles a selector on every call).
  * Each must say exactly what its selector says: checked here on every element of every golden page, which
  * between them hold code, KaTeX, MathJax, MathML, tables, figures and author boxes, on jsdom (the test
@@ -13,6 +13,10 @@ import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { BLOCK_SELECTOR, hasDescendant, isProtected, PROTECTED_SELECTOR } from '../steps/signals';
 import { isAuthorMark } from '../steps/author-box';
+import { inMathOrHead } from '../steps/hidden';
+
+/** What the hidden step asked `closest` before `inMathOrHead`. */
+const MATH_OR_HEAD = '.katex, .MathJax, mjx-container, math, [class*="MathJax" i], head';
 
 /** What author-box queried before `isAuthorMark` replaced the selector list. */
 const AUTHOR_MARK =
@@ -32,6 +36,8 @@ function disagreements(doc: Document): string[] {
     if (isProtected(el) !== bySelector) out.push(`isProtected <${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> selector says ${bySelector}`);
     const hasBlock = el.querySelector(BLOCK_SELECTOR) !== null;
     if (hasDescendant(el, BLOCK_TAGS) !== hasBlock) out.push(`hasDescendant <${el.tagName.toLowerCase()}> selector says ${hasBlock}`);
+    const inMath = el.closest(MATH_OR_HEAD) !== null;
+    if (inMathOrHead(el) !== inMath) out.push(`inMathOrHead <${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> selector says ${inMath}`);
     const mark = el.matches(AUTHOR_MARK);
     if (isAuthorMark(el) !== mark) out.push(`isAuthorMark <${el.tagName.toLowerCase()} href="${el.getAttribute('href') ?? ''}"> selector says ${mark}`);
   }

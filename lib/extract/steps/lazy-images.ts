@@ -49,16 +49,26 @@ function noscriptImages(noscript: Element, doc: Document): Element[] {
   return Array.from(fragment.querySelectorAll('img'));
 }
 
+/** `picture source`: a source with a `<picture>` above it. */
+function inPicture(source: Element): boolean {
+  for (let up = source.parentElement; up; up = up.parentElement) if (up.tagName.toUpperCase() === 'PICTURE') return true;
+  return false;
+}
+
 export const lazyImages: CleanupStep = {
   name: 'lazy-images',
   phase: 'before',
   run(root, ctx) {
-    for (const img of Array.from(root.querySelectorAll('img'))) fillImage(img);
-    for (const source of Array.from(root.querySelectorAll('picture source'))) {
+    // One query for the three kinds (each its own walk over the page in linkedom); fillImage only sets
+    // attributes, so the lists are the same as three queries made in turn.
+    const found = Array.from(root.querySelectorAll('img, source, noscript'));
+    const ofTag = (tag: string) => found.filter((el) => el.tagName.toUpperCase() === tag);
+    for (const img of ofTag('IMG')) fillImage(img);
+    for (const source of ofTag('SOURCE').filter(inPicture)) {
       const lazySet = SRCSET_ATTRS.map((n) => source.getAttribute(n)?.trim()).find((v) => v);
       if (lazySet && !source.getAttribute('srcset')) source.setAttribute('srcset', lazySet);
     }
-    for (const noscript of Array.from(root.querySelectorAll('noscript'))) {
+    for (const noscript of ofTag('NOSCRIPT')) {
       if (!/<img\b/i.test(noscript.textContent ?? '') && !noscript.querySelector('img')) continue;
       const imgs = noscriptImages(noscript, ctx.doc);
       if (imgs.length !== 1) continue;
