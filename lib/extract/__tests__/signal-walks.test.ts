@@ -1,6 +1,7 @@
 /**
- * `isProtected`, `hasDescendant`, `isAuthorMark` and `inMathOrHead` walk the tree or test attributes instead of calling
- * `closest` / `querySelector` / `matches` with a selector (linkedom compiles a selector on every call).
+ * `isProtected`, `hasDescendant`, `isAuthorMark` and `inMathOrHead` walk the tree or test attributes
+ * instead of calling `closest` / `querySelector` / `matches` with a selector (linkedom compiles a selector
+ * on every call).
  * Each must say exactly what its selector says: checked here on every element of every golden page, which
  * between them hold code, KaTeX, MathJax, MathML, tables, figures and author boxes, on jsdom (the test
  * DOM) and on linkedom (the CLI's and the benchmarks').
