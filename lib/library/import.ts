@@ -117,8 +117,10 @@ export async function writeImport(
   updates: readonly ImportedUpdate[],
 ): Promise<number[]> {
   const ids: number[] = [];
+  // One read of the trash's keys, not one lookup per row: an import may bring 10,000 rows.
+  const trashed = new Set((await db.trash.orderBy('normalizedUrl').uniqueKeys()) as string[]);
   for (const add of adds) {
-    if (await db.trash.where('normalizedUrl').equals(normalizeUrl(add.url)).count()) continue;
+    if (trashed.has(normalizeUrl(add.url))) continue;
     let wanted = add.id;
     if (wanted !== undefined && ((await db.articles.get(wanted)) || (await db.trash.get(wanted)))) wanted = undefined;
     const row = toRow({ ...add, id: wanted });
