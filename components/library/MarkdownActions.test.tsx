@@ -46,6 +46,19 @@ describe('MarkdownActions', () => {
     expect(markdown).toContain('-   Couchette');
   });
 
+  it('says so when the clipboard refuses, and leaves nothing behind', async () => {
+    const writeText = vi.fn(async () => {
+      throw new DOMException('Document is not focused.', 'NotAllowedError');
+    });
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    Object.defineProperty(document, 'execCommand', { value: () => false, configurable: true });
+    act(() => render(<MarkdownActions article={ARTICLE} />, root));
+    click(root.querySelector('[data-testid="copy-markdown"]'));
+    await waitFor(() => expect(status()?.getAttribute('data-state')).toBe('failed'));
+    expect(status()?.textContent).toMatch(/^Could not copy/);
+    expect(document.querySelector('textarea')).toBeNull();
+  });
+
   it('downloads a .md file named after the title, and says so', async () => {
     const blobs: Blob[] = [];
     const createObjectURL = vi.fn((blob: Blob) => (blobs.push(blob), 'blob:markdown'));

@@ -37,8 +37,8 @@ export function MarkdownActions({ article }: MarkdownActionsProps) {
     try {
       await copyText(markdownOf(article));
       setStatus({ kind: 'copied' });
-    } catch (error) {
-      setStatus({ kind: 'failed', message: t('markdownCopyFailed', error instanceof Error ? error.message : '') });
+    } catch {
+      setStatus({ kind: 'failed', message: t('markdownCopyFailed') });
     }
   };
 
