@@ -15,6 +15,9 @@ const LIST_DENSITY = 0.7;
 /** A line of prose with a link in it stays; a line that is mostly one link is a promo. */
 const PROMO_DENSITY = 0.6;
 const PROMO_MAX_CHARS = 220;
+/** An inline card: this many links to other pages (one more without a picture), nearly all its text. */
+const INLINE_CARD_LINKS = 3;
+const INLINE_CARD_DENSITY = 0.9;
 /** Never take a block that holds this share of the article's text. */
 const MAX_SHARE = 0.3;
 
@@ -65,5 +68,18 @@ export const linkBlocks: CleanupStep = {
       const isPromo = links === 1 && s.chars <= PROMO_MAX_CHARS && !s.media && !el.querySelector('p, li, div') && endsWithLink(el);
       if (isList || isPromo) ctx.remove(el, this.name);
     }
+    // A person's or a topic's hover card inside a sentence: the name, a picture and links to other
+    // stories, packed in an inline box that the page shows on hover. The sentence stays, and with it
+    // the linked name that opens the card: only the innermost box that qualifies goes.
+    const cards = Array.from(root.querySelectorAll('p span, li span, p small')).filter((el) => {
+      const s = stats.get(el);
+      if (!s || s.links < INLINE_CARD_LINKS || densityOf(s) < INLINE_CARD_DENSITY || !root.contains(el)) return false;
+      if (!s.media && s.links < INLINE_CARD_LINKS + 1) return false;
+      const host = el.parentElement?.closest('p, li');
+      // The box must sit in text of its own: a paragraph that is the box alone is judged above.
+      if (!host || (stats.get(host)?.chars ?? 0) <= s.chars || isProtected(el)) return false;
+      return outboundLinks(el, ctx.url).length >= INLINE_CARD_LINKS;
+    });
+    for (const el of cards) if (!cards.some((c) => c !== el && el.contains(c))) ctx.remove(el, this.name);
   },
 };
