@@ -85,7 +85,10 @@ interface BaselineRun {
 }
 
 async function openReader(reader: Page, extensionId: string, tabId: number, page: Page): Promise<ReaderRun> {
-  await page.evaluate(() => performance.clearMarks());
+  // A page's own scripts may navigate it (corpus pages are real sites): then its marks are gone.
+  await page.evaluate(() => performance.clearMarks()).catch(() => undefined);
+  // In front, as the popup is: a background tab's frames and timers are throttled.
+  await reader.bringToFront();
   await reader.goto(`${readerUrl(extensionId, tabId)}&bench=${Date.now()}`);
   await reader.waitForFunction(() => document.querySelector('[data-state]')?.getAttribute('data-state') !== 'loading', null, { timeout: 30_000 });
   const state = (await reader.getAttribute('[data-state]', 'data-state')) ?? 'none';
@@ -93,11 +96,13 @@ async function openReader(reader: Page, extensionId: string, tabId: number, page
     await reader.waitForFunction(() => performance.getEntriesByName('cr:article-painted').length > 0, null, { timeout: 10_000 });
   }
   const marks = await reader.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
-  const inPage = await page.evaluate(() => {
-    const start = performance.getEntriesByName('cr:extract-start').at(-1);
-    const end = performance.getEntriesByName('cr:extract-end').at(-1);
-    return start && end ? end.startTime - start.startTime : null;
-  });
+  const inPage = await page
+    .evaluate(() => {
+      const start = performance.getEntriesByName('cr:extract-start').at(-1);
+      const end = performance.getEntriesByName('cr:extract-end').at(-1);
+      return start && end ? end.startTime - start.startTime : null;
+    })
+    .catch(() => null);
   return {
     state,
     inject: marks['cr:inject-start'] ?? NaN,
@@ -287,8 +292,13 @@ async function main(): Promise<number> {
     await warm.page.close();
 
     const pages: PageFigures[] = [];
+    const skipped: string[] = [];
     for (const target of main) {
-      const figures = await measurePage(browser.context, browser.extensionId, server.origin, reader, target, args.runs);
+      const figures = await measurePage(browser.context, browser.extensionId, server.origin, reader, target, args.runs).catch((error: unknown) => {
+        skipped.push(`${target.name} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+        return null;
+      });
+      if (!figures) continue;
       pages.push(figures);
       const s = summarise([figures]);
       process.stdout.write(`${target.name.padEnd(36)} ${figures.state.padEnd(12)} painted ${s.painted.median} ms, answer ${s.injectToAnswer.median} ms, baseline ${s.baselineTotal.median} ms\n`);
@@ -331,6 +341,7 @@ async function main(): Promise<number> {
     );
     process.stdout.write(`Ratios of medians (ours / baseline): injection -> answer ${all.ratioInjectToAnswer}x; start -> painted ${all.ratioPainted}x` +
       (big ? `; largest page: injection -> answer ${big.ratioInjectToAnswer}x, start -> painted ${big.ratioPainted}x` : '') + '\n');
+    if (skipped.length) process.stdout.write(`Skipped (the page navigated or failed): ${skipped.join('; ')}\n`);
     if (all.notPainted) process.stdout.write(`${all.notPainted} openings showed no article (not counted): ${pages.filter((p) => p.state !== 'article').map((p) => `${p.name} ${p.state}`).join(', ')}\n`);
     if (largest?.heap) {
       const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;
@@ -360,7 +371,7 @@ async function main(): Promise<number> {
           ]
         : []),
     ];
-    const file = writeResults({ benchmark: 'popup', machine, summary, args, overall: all, largest: largest && { name: largest.name, bytes: corpus.largestBytes, ...big, heap: largest.heap }, pages });
+    const file = writeResults({ benchmark: 'popup', machine, summary, args, skipped, overall: all, largest: largest && { name: largest.name, bytes: corpus.largestBytes, ...big, heap: largest.heap }, pages });
     process.stdout.write(`Results: ${file}\n`);
     return 0;
   } finally {
