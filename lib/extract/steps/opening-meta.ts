@@ -47,7 +47,7 @@ export const openingMeta: CleanupStep = {
       const isChrome =
         text.length <= MAX_CHROME_CHARS &&
         HAS_DIGIT.test(text) &&
-        letterWords <= (TIMESTAMP.test(text) ? MAX_TIMESTAMP_LETTER_WORDS : MAX_CHROME_LETTER_WORDS) &&
+        letterWords <= (isTimestamp(text) ? MAX_TIMESTAMP_LETTER_WORDS : MAX_CHROME_LETTER_WORDS) &&
         !PROSE_MARK.test(text);
       if (isByline || isChrome || isFieldLine(text) || URL_TEXT.test(text)) ctx.remove(el, this.name);
     }
@@ -77,11 +77,20 @@ function candidateText(el: Element, root: Element): string {
   return textOf(el);
 }
 
+/**
+ * A year or a clock time with another number beside it (a day, a minute): a date. A year alone may be
+ * an edition's title ("2018 Tradition Series Performance"), which keeps the stricter word limit.
+ */
+function isTimestamp(text: string): boolean {
+  return TIMESTAMP.test(text) && (text.match(NUMBER_GROUP)?.length ?? 0) >= 2;
+}
+const NUMBER_GROUP = /\p{N}+/gu;
+
 /** A short line that is a date or a time and little else. */
 function isTimestampLine(text: string): boolean {
   return (
     text.length <= MAX_CHROME_CHARS &&
-    TIMESTAMP.test(text) &&
+    isTimestamp(text) &&
     (text.match(LETTER_WORD)?.length ?? 0) <= MAX_TIMESTAMP_LETTER_WORDS &&
     !PROSE_MARK.test(text)
   );
