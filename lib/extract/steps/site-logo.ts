@@ -4,7 +4,10 @@
  * served or as its canonical link names it (a mirror or an archive copy links home to the real site).
  */
 import type { CleanupStep } from '../step';
-import { isOtherSite, isProtected, ownSites, parseUrl, textOf } from './signals';
+import { hasDescendant, isOtherSite, isProtected, ownSites, parseUrl, textOf } from './signals';
+
+/** A logo is a picture (`img, svg, picture`), looked for by tag so linkedom has no selector to compile per link. */
+const PICTURE_TAGS = new Set(['IMG', 'SVG', 'PICTURE']);
 
 const HOME_PATH = /^\/(?:index\.\w+|home|[a-z]{2}(?:-[a-z]{2})?)?\/?$/i;
 
@@ -14,7 +17,7 @@ export const siteLogo: CleanupStep = {
   run(root, ctx) {
     const sites = ownSites(ctx.doc, ctx.url);
     for (const a of Array.from(root.querySelectorAll('a[href]'))) {
-      if (textOf(a) || !a.querySelector('img, svg, picture')) continue;
+      if (textOf(a) || !hasDescendant(a, PICTURE_TAGS)) continue;
       const u = parseUrl(a.getAttribute('href'), ctx.url);
       if (!u || isOtherSite(u.href, ctx.url, sites) || !HOME_PATH.test(u.pathname) || u.search) continue;
       // A figure that holds only the logo goes with it (its caption, if any, names the logo).
