@@ -27,6 +27,8 @@ import { median, percentile } from './lib/stats';
 import { formatTable } from './lib/table';
 
 const TARGETS = { saveMedian: 20, firstPage: 100, searchP95: 30, open: 50 };
+/** The page's port when a profile is kept: its library lives in that origin. */
+const KEPT_PROFILE_PORT = 47613;
 /** Articles filled per call into the page; the fill mark is written after each. */
 const FILL_CHUNK = 500;
 /** The size the issue's targets are set at. */
@@ -42,6 +44,8 @@ const { values: args } = parseArgs({
     // A browser profile to fill and keep (or reuse when it already holds the articles): filling takes
     // the better part of an hour at 10,000 on a busy 2-core machine, measuring a few minutes.
     profile: { type: 'string' },
+    // IndexedDB belongs to an origin, port included: a kept profile is reached again on the same port.
+    port: { type: 'string' },
     // Repetitions (halve them on a slow machine).
     saves: { type: 'string', default: '50' },
     pages: { type: 'string', default: '30' },
@@ -107,7 +111,8 @@ async function main() {
         .end('<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = Number(args.port ?? (args.profile ? KEPT_PROFILE_PORT : 0));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const profile = args.profile ?? mkdtempSync(join(tmpdir(), 'bench-library-'));
   const context = await chromium.launchPersistentContext(profile, {
