@@ -139,14 +139,22 @@ export function openingBlocks(root: Element, pastStories = 0): Element[] {
  * when there is no second: then what follows the one paragraph is the article's tail, not its opening.
  */
 export function blocksAfterFirstStory(root: Element): Element[] {
-  const before = walkOpening(root, 0);
   const through = walkOpening(root, 1);
-  return through.reachedStory ? through.blocks.slice(before.blocks.length) : [];
+  return through.reachedStory && through.firstStory >= 0 ? through.blocks.slice(through.firstStory) : [];
 }
 
-function walkOpening(root: Element, pastStories: number): { blocks: Element[]; reachedStory: boolean } {
+interface OpeningWalk {
+  blocks: Element[];
+  /** The walk ended at a story block (not at the article's end or the block limit). */
+  reachedStory: boolean;
+  /** Index in `blocks` of the first story block passed over, or -1. */
+  firstStory: number;
+}
+
+function walkOpening(root: Element, pastStories: number): OpeningWalk {
   const out: Element[] = [];
   let stories = 0;
+  let firstStory = -1;
   // Walked in document order and left at the story's first paragraph: a `querySelectorAll` would list
   // every block of the article first, to use a few dozen.
   for (let el = nextElement(root, root); el; ) {
@@ -160,13 +168,14 @@ function walkOpening(root: Element, pastStories: number): { blocks: Element[]; r
     // long heading (a standfirst set as one) or a picture's caption: the chrome may still follow them.
     const isStory =
       chars >= STORY_TEXT_MIN && !NOT_STORY_TAGS.has(tag) && (tag === 'P' || !hasDescendant(el, BLOCK_TAGS)) && !URL_TEXT.test(textOf(el));
-    if (isStory && stories++ >= pastStories) return { blocks: out, reachedStory: true };
+    if (isStory && stories++ >= pastStories) return { blocks: out, reachedStory: true, firstStory };
+    if (isStory && firstStory < 0) firstStory = out.length;
     out.push(el);
     if (out.length >= OPENING_MAX_BLOCKS) break;
     // A story block passed over is one line: the spans inside its sentences are not lines of their own.
     el = isStory ? nextElement(el, root, true) : nextElement(el, root);
   }
-  return { blocks: out, reachedStory: false };
+  return { blocks: out, reachedStory: false, firstStory };
 }
 
 const BLOCK_TAGS = new Set(BLOCK_SELECTOR.split(', ').map((t) => t.toUpperCase()));
