@@ -1,3 +1,5 @@
+import { parseInertDocument } from '@/lib/extract/inert';
+
 /**
  * The injected script's `toFragment` (see `extractArticleWith`): the article's HTML parsed into a
  * DOMParser document, where no script runs and nothing loads, without sanitising it. Sanitising happens
@@ -10,7 +12,7 @@
  * isolated world, on the copy it returns.
  */
 export function inertFragment(html: string, win: Window & typeof globalThis): DocumentFragment {
-  const doc = new win.DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html');
+  const doc = parseInertDocument(`<!DOCTYPE html><body>${html}`, win);
   // A template's content is a document of its own, out of reach of the walk below; the sanitiser drops
   // templates with their content anyway.
   for (const template of Array.from(doc.body.querySelectorAll('template'))) template.remove();

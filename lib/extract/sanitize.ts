@@ -177,15 +177,8 @@ export function sanitizeToFragment(html: string, win: DomWindow, options: Saniti
   return run(win, options, (purify) => purify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true }) as DocumentFragment);
 }
 
-/**
- * An inert document parsed from `html` by the window's DOMParser: no script in it runs and nothing in it
- * loads. For code that reads markup (bookmark files, `<noscript>` fallbacks, the text of saved
- * articles), so HTML is parsed in one place. What it returns is not safe to display: only `sanitize`'s
- * output is.
- */
-export function parseInertDocument(html: string, win: DomWindow): Document {
-  return new win.DOMParser().parseFromString(html, 'text/html');
-}
+/** Re-exported: callers that also sanitise import both from here. */
+export { parseInertDocument } from './inert';
 
 // ---------------------------------------------------------------------------------------------------------
 // URLs

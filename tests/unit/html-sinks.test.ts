@@ -17,10 +17,11 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-const SKIP_DIRS = /^(?:node_modules|\.output|\.wxt|\.git|tests\/artifacts|bench\/results)(?:\/|$)/;
+// Dot directories are tools' output (.output, .wxt, .git, scratch builds), never our sources.
+const SKIP_DIRS = /^(?:node_modules|\.[^/]+|tests\/artifacts|bench\/results)(?:\/|$)/;
 
-/** Where raw HTML may reach the DOM or be parsed: the reader component and the sanitiser. */
-const ALLOWED = [/^components\/Reader[^/]*$/, /^lib\/extract\/sanitize\.ts$/];
+/** Where raw HTML may reach the DOM or be parsed: the reader component, the sanitiser and its inert parser. */
+const ALLOWED = [/^components\/Reader[^/]*$/, /^lib\/extract\/sanitize\.ts$/, /^lib\/extract\/inert\.ts$/];
 
 /**
  * Parsers in other files, each inert (a DOMParser or detached-range document runs no script and loads
