@@ -2,15 +2,25 @@ import { useEffect, useState } from 'preact/hooks';
 import { FailedState } from '@/components/FailedState';
 import { LoadingState } from '@/components/LoadingState';
 import { NotArticleState } from '@/components/NotArticleState';
-import { Reader } from '@/components/Reader';
 import { RestrictedState } from '@/components/RestrictedState';
 import { ShownAnywayNotice } from '@/components/ShownAnywayNotice';
 import { Toolbar } from '@/components/Toolbar';
-import { PopupLibraryActions } from '@/components/library/PopupLibraryActions';
+import { lazyComponent } from '@/components/lazy-component';
 import type { ExtractMode } from '@/utils/extract-protocol';
 import { openReaderTab } from '@/utils/open-reader-tab';
 import { openSidePanel, sidePanelKind } from '@/utils/platform';
-import { readTab, type ReadOutcome } from '@/utils/read-tab';
+import type { ReadOutcome } from '@/utils/read-tab';
+
+// Loaded after the first paint, in chunks of their own, so the popup starts small (issue 8: <= 80 KB).
+// The reader and the read (DOMPurify, the sanitiser) load while the loading state shows, and the outcome
+// waits for both, so an article appears exactly as before. The library's actions (Dexie, Markdown) come
+// once the page is up; whether the page is saved is asked then.
+const Reader = lazyComponent(() => import('@/components/Reader').then((m) => m.Reader));
+const PopupLibraryActions = lazyComponent(() =>
+  import('@/components/library/PopupLibraryActions').then((m) => m.PopupLibraryActions),
+);
+const readTab: typeof import('@/utils/read-tab').readTab = (options) =>
+  Promise.all([import('@/utils/read-tab').then((m) => m.readTab(options)), Reader.preload()]).then(([r]) => r);
 
 export interface AppProps {
   /** The tab to read (`?tabId=N`); the active tab when absent. */
