@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'tests/artifacts/', 'bench/results/'] },
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'tests/artifacts/', 'bench/results/', '.tmp*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
