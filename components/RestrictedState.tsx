@@ -28,11 +28,14 @@ export function restrictionWords(kind: RestrictionKind): [MessageKey, MessageKey
 }
 
 /** A page the browser keeps closed to extensions: why, and what to do instead. */
-export function RestrictedState({ restriction }: RestrictedStateProps) {
-  const [title, detail] = restrictionWords(restriction.kind);
+export function RestrictedState(props: RestrictedStateProps) {
+  // Not a destructured `restriction`: WXT's auto-import took that name for utils/restricted-url's
+  // `restriction()` and pulled the module (2.9 KB) into the popup's start-up script.
+  const { kind } = props.restriction;
+  const [title, detail] = restrictionWords(kind);
   return (
     <StatusPanel testId="state-restricted" tone="neutral" icon={<LockIcon />} title={t(title)}>
-      <p data-kind={restriction.kind}>{t(detail)}</p>
+      <p data-kind={kind}>{t(detail)}</p>
     </StatusPanel>
   );
 }
