@@ -17,6 +17,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { Article, ExtractOptions, ExtractResult, NotArticle, Removal } from './types';
+import { parseInertDocument } from './inert';
 import { sanitizeToFragment, type SanitizeOptions } from './sanitize';
 import { blockText, textStats } from './text';
 import { sampleOf, type StepContext } from './step';
@@ -46,6 +47,16 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
  * How the article's HTML becomes a fragment of an inert document (nothing in it loads), which the text,
  * the lead image and `contentHtml` are read from. `extractArticle` uses DOMPurify (`sanitize.ts`).
  */
+/**
+ * The window whose DOMParser parses markup steps find as text: the page's own where it has one, so what
+ * is parsed can be imported into the copy (in Node the page may be linkedom while the sanitiser runs on
+ * jsdom); the sanitising window otherwise. In the browser this is the injected script's isolated world.
+ */
+function parserWindow(doc: Document, win: DomWindow): DomWindow {
+  const own = doc.defaultView as DomWindow | null;
+  return own && typeof own.DOMParser === 'function' ? own : win;
+}
+
 export type ToFragment = (html: string, win: DomWindow, options: SanitizeOptions) => DocumentFragment;
 
 type RunOptions = ExtractOptions & { toFragment: ToFragment };
@@ -74,6 +85,7 @@ export function extractArticleWith(toFragment: ToFragment, doc: Document, url: s
     title: '',
     byline: null,
     excerpt: null,
+    parse: (html) => parseInertDocument(html, parserWindow(doc, win)),
     remove(el, step) {
       removed.push({ step, sample: sampleOf(el) });
       // Readability's article element is detached from the copy (not `isConnected`), so "has a parent"
@@ -149,6 +161,7 @@ function bodyBestEffort(doc: Document, url: string, baseUrl: string, win: DomWin
     title: meta.title ?? '',
     byline: meta.byline ?? null,
     excerpt: meta.excerpt ?? null,
+    parse: (html) => parseInertDocument(html, parserWindow(doc, win)),
     remove(el, step) {
       removed.push({ step, sample: sampleOf(el) });
       el.remove();

@@ -13,6 +13,11 @@ export interface StepContext {
   excerpt: string | null;
   /** Takes `el` out of the article and records why. Steps call this rather than `el.remove()`. */
   remove(el: Element, step: string): void;
+  /**
+   * Parses markup a step finds as text (a `<noscript>`'s pictures) into an inert document: the one
+   * parser (lib/extract/inert.ts), so nothing in it runs or loads.
+   */
+  parse(html: string): Document;
 }
 
 /**

@@ -4,7 +4,7 @@
  * fallback replaces the placeholder it stands behind. A source counts as a placeholder when it is
  * missing, a `data:` URI, or a 1x1/blank/spacer file.
  */
-import type { CleanupStep } from '../step';
+import type { CleanupStep, StepContext } from '../step';
 
 const SRC_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-orig-file', 'data-actualsrc', 'data-echo', 'data-img-src', 'data-pagespeed-lazy-src', 'data-srcs'];
 const SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-set', 'data-pagespeed-lazy-srcset'];
@@ -39,14 +39,14 @@ function fillImage(img: Element): void {
 }
 
 /** The pictures inside a `<noscript>`, whether the parser kept them as elements or as text. */
-function noscriptImages(noscript: Element, doc: Document): Element[] {
+function noscriptImages(noscript: Element, ctx: StepContext): Element[] {
   const parsed = Array.from(noscript.querySelectorAll('img'));
   if (parsed.length) return parsed;
   const markup = noscript.textContent ?? '';
   if (!/<img\b/i.test(markup)) return [];
-  // A document without a browsing context runs no scripts and loads nothing while parsing.
-  const fragment = doc.createRange().createContextualFragment(markup);
-  return Array.from(fragment.querySelectorAll('img'));
+  // Parsed by the one inert parser: nothing in it runs or loads; the picture is imported into the copy.
+  // The whole document is queried: linkedom does not always put a fragment's elements in its body.
+  return Array.from(ctx.parse(markup).querySelectorAll('img'));
 }
 
 /** `picture source`: a source with a `<picture>` above it. */
@@ -70,7 +70,7 @@ export const lazyImages: CleanupStep = {
     }
     for (const noscript of ofTag('NOSCRIPT')) {
       if (!/<img\b/i.test(noscript.textContent ?? '') && !noscript.querySelector('img')) continue;
-      const imgs = noscriptImages(noscript, ctx.doc);
+      const imgs = noscriptImages(noscript, ctx);
       if (imgs.length !== 1) continue;
       const real = ctx.doc.importNode(imgs[0], true) as Element;
       fillImage(real);
