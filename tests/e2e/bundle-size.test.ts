@@ -12,12 +12,35 @@ import { ROOT } from './harness';
 
 const PROD_DIR = resolve(ROOT, '.output/chrome-mv3');
 
+/**
+ * Entries over their budget today, held where they are until the cause is fixed, so that nothing makes
+ * them bigger meanwhile (issue 8 stays open while this list is not empty; `npm run check:size` still
+ * reports them as over). The injected script: Readability (33.5 KB) and the pipeline's steps (about
+ * 32 KB) run in the page; the fix is to run them in the extension on the copy the page sends. Written by
+ * hand (2026-11-26, measured 70.8 KB). A ceiling only comes down: lower it when the entry shrinks, and the
+ * second test below fails once the entry is within its budget, so the ceiling goes. Raising one needs
+ * the team's say in the issue.
+ */
+const INTERIM_CEILINGS: Record<string, number> = {
+  'injected script (extract)': 72_000,
+};
+
 describe('bundle size of the production build', () => {
   const entries = measureEntries(PROD_DIR, EXTENSION_ENTRIES.filter((e) => e.budget !== undefined));
 
-  it.each(entries.map((e) => [e.name, e] as const))('%s is within its budget', (_name, entry) => {
+  it.each(entries.map((e) => [e.name, e] as const))('%s is within its budget (or its interim ceiling)', (_name, entry) => {
     expect(entry.files.length).toBeGreaterThan(0);
+    const limit = INTERIM_CEILINGS[entry.name] ?? entry.budget!;
     const largest = [...entry.files].sort((a, b) => b.bytes - a.bytes).slice(0, 5).map((f) => `${f.file} ${f.bytes}`);
-    expect(entry.total, `${entry.name}: ${entry.total} bytes minified, budget ${entry.budget}; largest files: ${largest.join(', ')}`).toBeLessThanOrEqual(entry.budget!);
+    expect(entry.total, `${entry.name}: ${entry.total} bytes minified, limit ${limit} (budget ${entry.budget}); largest files: ${largest.join(', ')}`).toBeLessThanOrEqual(limit);
+  });
+
+  it('keeps an interim ceiling only for an entry still over its budget', () => {
+    for (const [name, ceiling] of Object.entries(INTERIM_CEILINGS)) {
+      const entry = entries.find((e) => e.name === name);
+      expect(entry, `${name} is measured`).toBeDefined();
+      expect(ceiling, `${name}: a ceiling above the budget`).toBeGreaterThan(entry!.budget!);
+      expect(entry!.total, `${name} is within its budget now: delete its interim ceiling`).toBeGreaterThan(entry!.budget!);
+    }
   });
 });
