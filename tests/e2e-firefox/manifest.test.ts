@@ -102,7 +102,6 @@ const EXPLAINED: Array<{ code: string; source: string; near: RegExp }> = [
   { code: 'UNSAFE_VAR_ASSIGNMENT', source: 'DOMPurify (fallback parser, its own inert document)', near: /application\/xhtml\+xml/ },
   { code: 'UNSAFE_VAR_ASSIGNMENT', source: 'Readability (its own cloned document)', near: /readability-page-1|_isSingleImage/ },
   { code: 'UNSAFE_VAR_ASSIGNMENT', source: "Preact's dangerouslySetInnerHTML (components/Reader, after sanitize())", near: /dangerouslySetInnerHTML/ },
-  { code: 'UNSAFE_VAR_ASSIGNMENT', source: 'lib/extract/steps/lazy-images.ts (noscript text, inert document)', near: /lazy-images/ },
 ];
 
 function contextOf(dir: string, m: LintMessage): string {
