@@ -5,6 +5,8 @@
  * extension's own origin, right before it is rendered.
  */
 import type { ComponentChildren } from 'preact';
+// Literata's italic faces serve the article's text only: they come with the reader, not the popup's start.
+import '@fontsource-variable/literata/wght-italic.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Article } from '@/lib/extract';
 import { sanitize } from '@/lib/extract/sanitize';

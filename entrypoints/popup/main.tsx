@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import '@fontsource-variable/literata/wght.css';
-import '@fontsource-variable/literata/wght-italic.css';
 import './style.css';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { parseReaderParams } from '@/utils/reader-params';
