@@ -434,6 +434,8 @@ describe('reading settings, contents, listening and keys in Chromium', () => {
         await sync.set({ settings: { ...(settings as object), theme: t } });
       }, theme);
       await library.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+      // Buttons fade their background to the new theme (a 120 ms transition): check the colours they end on.
+      await library.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       expect(await seriousViolations(library), `library, ${theme}`).toEqual([]);
     }
     await library.close();
