@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { openShortcutSettings, readerShortcut } from '@/utils/platform';
 import { KEY_BINDINGS, type ReaderAction } from './keys';
@@ -16,7 +16,9 @@ export function HelpOverlay({ onClose, hidden = [] }: HelpOverlayProps) {
   const dialog = useRef<HTMLDivElement>(null);
   const [shortcut, setShortcut] = useState('');
 
-  useEffect(() => {
+  // A layout effect, in the same commit as the dialog: an after-paint effect runs a frame later (much
+  // later in a throttled tab), so keys pressed meanwhile went to the page and focus came back elsewhere.
+  useLayoutEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     close.current?.focus();
     void readerShortcut().then(setShortcut);
