@@ -240,6 +240,12 @@ function fragmentHolder(fragment: DocumentFragment): HTMLElement {
  * which strips the line breaks that give it away, so such URLs go before it runs.
  */
 function dropDanglingUrls(copy: Document): void {
+  // jsdom's querySelector (not querySelectorAll) matches `base[href]` on a `<base xlink:href>`, then
+  // crashes reading its href when Readability asks for the copy's baseURI. A base without an href sets
+  // no URL in any browser: it goes.
+  for (const base of Array.from(copy.querySelectorAll('base'))) {
+    if (base.getAttributeNS(null, 'href') === null) base.remove();
+  }
   for (const el of Array.from(copy.querySelectorAll('[src], [href], [srcset], [poster], [data-src], [data-srcset]'))) {
     for (const attr of ['src', 'href', 'srcset', 'poster', 'data-src', 'data-srcset']) {
       const value = el.getAttribute(attr);

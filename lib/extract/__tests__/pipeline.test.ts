@@ -10,6 +10,13 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Harbour council meets 
 <p><a href="/more">A relative link</a> and <img src="pic.jpg" alt="The harbour"></p></article></body></html>`;
 
 describe('extractArticle', () => {
+  it('does not throw on a <base> whose only href is xlink:href (jsdom matches it as base[href])', () => {
+    const html = `<!DOCTYPE html><html><body><desc><set>x<base xlink:href='cloneNode'>]]&gt;</set></desc></body></html>`;
+    const dom = new JSDOM(html, { url: 'https://example.org/a' });
+    expect(extractArticle(dom.window.document, 'https://example.org/a').kind).toBe('not-article');
+    expect(dom.window.document.querySelectorAll('base')).toHaveLength(1);
+  });
+
   it('never mutates the document it is given', () => {
     const dom = new JSDOM(PAGE, { url: 'https://news.example/a/b.html' });
     const before = dom.serialize();
