@@ -1,8 +1,8 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { openShortcutSettings, readerShortcut } from '@/utils/platform';
 import { KEY_BINDINGS, type ReaderAction } from './keys';
 import { CloseIcon } from './reading-icons';
+import { ShortcutNote } from './ShortcutNote';
 
 export interface HelpOverlayProps {
   onClose: () => void;
@@ -14,14 +14,12 @@ export interface HelpOverlayProps {
 export function HelpOverlay({ onClose, hidden = [] }: HelpOverlayProps) {
   const close = useRef<HTMLButtonElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
-  const [shortcut, setShortcut] = useState('');
 
   // A layout effect, in the same commit as the dialog: an after-paint effect runs a frame later (much
   // later in a throttled tab), so keys pressed meanwhile went to the page and focus came back elsewhere.
   useLayoutEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     close.current?.focus();
-    void readerShortcut().then(setShortcut);
     return () => before?.focus?.();
   }, []);
 
@@ -67,12 +65,7 @@ export function HelpOverlay({ onClose, hidden = [] }: HelpOverlayProps) {
             </div>
           ))}
         </dl>
-        <p class="help-shortcut">
-          {shortcut ? t('helpOpenShortcut', shortcut) : t('helpNoShortcut')}{' '}
-          <button type="button" class="link-button" onClick={() => void openShortcutSettings()}>
-            {t('helpChangeShortcut')}
-          </button>
-        </p>
+        <ShortcutNote />
       </div>
     </div>
   );

@@ -1,16 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { useSettings } from '@/hooks/use-settings';
 import { t } from '@/utils/i18n';
-import { openShortcutSettings, readerShortcut } from '@/utils/platform';
 import { BrandMark } from '../icons';
 import { SettingsPanel } from './SettingsPanel';
+import { ShortcutNote } from './ShortcutNote';
 
 /** The settings page: the same panel as in the reader, a live sample, and the shortcut that opens the reader. */
 export function OptionsPage() {
   const { settings, update, saved } = useSettings();
-  const [shortcut, setShortcut] = useState('');
   useEffect(() => {
-    void readerShortcut().then(setShortcut);
     document.title = t('optionsTitle');
   }, []);
   return (
@@ -29,12 +27,7 @@ export function OptionsPage() {
             <p>{t('optionsSampleText')}</p>
           </div>
         </section>
-        <p class="help-shortcut">
-          {shortcut ? t('helpOpenShortcut', shortcut) : t('helpNoShortcut')}{' '}
-          <button type="button" class="link-button" onClick={() => void openShortcutSettings()}>
-            {t('helpChangeShortcut')}
-          </button>
-        </p>
+        <ShortcutNote />
       </main>
     </div>
   );
