@@ -7,10 +7,15 @@ let opening: Promise<Library> | null = null;
  * use and shared by every component. A failed open is not cached, so "Try again" can retry it.
  */
 export function getLibrary(): Promise<Library> {
-  opening ??= Library.open().catch((error: unknown) => {
-    opening = null;
-    throw error;
-  });
+  if (!opening) {
+    opening = Library.open().catch((error: unknown) => {
+      opening = null;
+      throw error;
+    });
+    // Every caller handles a failed open where it awaits it; a page closed (or a component unmounted)
+    // before any caller attached its handler must not leave the rejection unhandled.
+    opening.catch(() => undefined);
+  }
   return opening;
 }
 
