@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadPopupChunks } from '@/tests/unit/popup-chunks';
 import { click, waitFor } from '@/components/library/test-helpers';
 import { PanelApp } from '@/entrypoints/sidepanel/PanelApp';
 
@@ -11,6 +12,7 @@ const NO_ACTIVE_TAB =
 
 describe('the side panel page without ?tabId (opened from the browser’s menu)', () => {
   let root: HTMLElement;
+  beforeAll(loadPopupChunks, 60_000);
   beforeEach(() => {
     fakeBrowser.reset();
     root = document.createElement('div');

@@ -2,8 +2,9 @@
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadPopupChunks } from '@/tests/unit/popup-chunks';
 import type { Article } from '@/lib/extract';
 import { App } from '@/entrypoints/popup/App';
 
@@ -27,6 +28,7 @@ const article: Article = {
 
 describe('popup App in the toolbar popup', () => {
   let root: HTMLElement;
+  beforeAll(loadPopupChunks, 60_000);
   beforeEach(() => {
     fakeBrowser.reset();
     root = document.createElement('div');
