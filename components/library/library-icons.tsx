@@ -1,25 +1,5 @@
-/** Line icons for the library (24-unit grid, stroke follows the text colour). Decorative: hidden from screen readers. */
-import type { ComponentChildren } from 'preact';
-
-function Icon({ children, filled = false }: { children: ComponentChildren; filled?: boolean }) {
-  return (
-    <svg
-      class="icon"
-      viewBox="0 0 24 24"
-      width="24"
-      height="24"
-      aria-hidden="true"
-      focusable="false"
-      fill={filled ? 'currentColor' : 'none'}
-      stroke="currentColor"
-      stroke-width="1.75"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-    >
-      {children}
-    </svg>
-  );
-}
+/** The library's icons, drawn in the one icon frame (components/icons.tsx). */
+import { Icon } from '../icons';
 
 export const BookmarkIcon = ({ filled = false }: { filled?: boolean }) => (
   <Icon filled={filled}>

@@ -1,25 +1,5 @@
-/** Icons for the reading bar, drawn like components/icons.tsx (24-unit grid, decorative). */
-import type { ComponentChildren } from 'preact';
-
-function Icon({ children }: { children: ComponentChildren }) {
-  return (
-    <svg
-      class="icon"
-      viewBox="0 0 24 24"
-      width="24"
-      height="24"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="1.75"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-    >
-      {children}
-    </svg>
-  );
-}
+/** The reading tools' icons, drawn in the one icon frame (components/icons.tsx). */
+import { Icon } from '../icons';
 
 export const TypeIcon = () => (
   <Icon>
