@@ -228,6 +228,7 @@ async function main() {
         articlesAtEnd: usage.articles,
         storageMB: usage.usage === null ? null : round(usage.usage / 1e6),
         vocabulary: usage.vocabulary,
+        indexSegments: usage.segments,
         save: compared(saves.save, saves.base),
         saveUntilSearchable: stats(saves.indexed),
         firstPage: compared(firstPages.ours, firstPages.base),
@@ -320,6 +321,7 @@ type SizeResult = {
   articlesAtEnd: number;
   storageMB: number | null;
   vocabulary: number;
+  indexSegments: number;
   save: ReturnType<typeof compared>;
   saveUntilSearchable: ReturnType<typeof stats>;
   firstPage: ReturnType<typeof compared>;
@@ -347,7 +349,7 @@ function printSize(r: SizeResult) {
     met,
   ];
   console.log(
-    `\n${r.size.toLocaleString('en')} articles (${r.articlesAtEnd} after the saves; ${r.storageMB ?? '?'} MB on disk; dictionary ${r.vocabulary} terms)`,
+    `\n${r.size.toLocaleString('en')} articles (${r.articlesAtEnd} after the saves; ${r.storageMB ?? '?'} MB on disk; dictionary ${r.vocabulary} terms; index in ${r.indexSegments} segments)`,
   );
   console.log(
     formatTable(

@@ -2,9 +2,9 @@
  * Keeping the full-text index in step with the library.
  *
  * Why indexing runs just after a save rather than inside it: an article's body has one to two thousand
- * distinct terms, and in Chromium writing that many multi-entry index keys costs several times the rest
- * of the save put together (measured: 250 ms against 48 ms for the body alone, on a loaded 2-core
- * machine). So a save writes the article and its body and queues it (index-queue.ts) in one
+ * distinct terms, and in Chromium writing that many index entries (v3's multi-entry keys, v4's term
+ * rows alike) costs several times the rest of the save put together (measured with v3: 250 ms against
+ * 48 ms for the body alone, on a loaded 2-core machine). So a save writes the article and its body and queues it (index-queue.ts) in one
  * transaction, and returns; the indexer then tokenises the body outside any transaction and writes its
  * terms. Nothing can be missed: the queue entry is written atomically with the save, every search first
  * indexes whatever is queued, and a page that closes before indexing leaves the work to the next one.
@@ -14,7 +14,8 @@
  */
 import { dequeue, readQueue, setQueue } from './index-queue';
 import type { LibraryDB } from './schema';
-import { TOKENIZER_VERSION, uniqueTerms } from './tokenize';
+import { mergeOnce, removeDocs, segmentRows, type IndexedDoc } from './term-index';
+import { TOKENIZER_VERSION, tokenize, uniqueTerms } from './tokenize';
 import type { VocabStore } from './vocab-store';
 
 export const SEARCH_VERSION_KEY = 'searchIndexVersion';
@@ -50,9 +51,11 @@ export async function isSearchIndexCurrent(db: LibraryDB): Promise<boolean> {
  * then written by `indexPending`. Trashed articles are queued again if they are restored.
  */
 export async function markAllPending(db: LibraryDB): Promise<number> {
-  return db.transaction('rw', db.articles, db.postings, db.vocab, db.meta, async () => {
+  return db.transaction('rw', [db.articles, db.postings, db.terms, db.segments, db.vocab, db.meta], async () => {
     const ids = (await db.articles.toCollection().primaryKeys()) as number[];
     await db.postings.clear();
+    await db.terms.clear();
+    await db.segments.clear();
     await db.vocab.clear();
     await setQueue(db, ids);
     await db.meta.put({ key: SEARCH_VERSION_KEY, value: TOKENIZER_VERSION });
@@ -60,21 +63,56 @@ export async function markAllPending(db: LibraryDB): Promise<number> {
   });
 }
 
+/** How many times a head word (title, site, author, tag, host) counts: a title match ranks above the body. */
+export const HEAD_WEIGHT = 4;
+
+/** Highlights and the note: what the user wrote or picked out, searchable like the body. */
+function userText(row: { note?: unknown; highlights?: unknown }): string {
+  const parts: string[] = [];
+  if (typeof row.note === 'string') parts.push(row.note);
+  if (Array.isArray(row.highlights))
+    for (const h of row.highlights as { quote?: unknown; note?: unknown }[]) {
+      if (typeof h?.quote === 'string') parts.push(h.quote);
+      if (typeof h?.note === 'string') parts.push(h.note);
+    }
+  return parts.join('\n');
+}
+
+/** An article's term frequencies and length, as the index weighs them. */
+function indexedDoc(id: number, text: string, head: readonly string[], user: string): IndexedDoc {
+  const tf = new Map<string, number>();
+  let length = 0;
+  for (const t of tokenize(text)) {
+    tf.set(t, (tf.get(t) ?? 0) + 1);
+    length++;
+  }
+  if (user)
+    for (const t of tokenize(user)) {
+      tf.set(t, (tf.get(t) ?? 0) + 1);
+      length++;
+    }
+  for (const t of head) tf.set(t, (tf.get(t) ?? 0) + HEAD_WEIGHT);
+  return { id, tf, length };
+}
+
 /**
  * Indexes every queued article, batch by batch, until the queue is empty. Each batch: read the queue
- * and the articles, tokenise outside any transaction, then write the terms of each entry whose stamp is
- * unchanged (an article saved again meanwhile stays queued and is indexed in the next round).
- * Returns how many articles were indexed.
+ * and the articles, tokenise outside any transaction, then, for each entry whose stamp is unchanged (an
+ * article saved again meanwhile stays queued and is indexed in the next round), take its old terms out
+ * of the index and write the batch as one new segment (term-index.ts). Then merges segments that
+ * grew numerous (best effort: unmerged segments are only slower to read). Returns how many articles
+ * were indexed. `batch` is how many articles per transaction (the benchmark's fill uses more).
  */
 export async function indexPending(
   db: LibraryDB,
   vocab: VocabStore,
   onProgress?: (done: number) => void,
+  batchSize = INDEX_BATCH,
 ): Promise<number> {
   let done = 0;
   for (;;) {
-    const batch = (await readQueue(db)).slice(0, INDEX_BATCH);
-    if (!batch.length) return done;
+    const batch = (await readQueue(db)).slice(0, batchSize);
+    if (!batch.length) break;
     const ids = batch.map((e) => e.id);
     const [articles, bodies] = await db.transaction('r', db.articles, db.bodies, () =>
       Promise.all([db.articles.bulkGet(ids), db.bodies.bulkGet(ids)]),
@@ -83,28 +121,59 @@ export async function indexPending(
       const row = articles[i];
       const body = bodies[i];
       // A damaged row is indexed by what can be read of it; its list entry reports the damage.
+      // A row too damaged to read its head falls back on the head terms stored with it at its save.
       const head =
         row && typeof row.title === 'string' && typeof row.url === 'string'
           ? headTermsOf({ ...row, tags: Array.isArray(row.tags) ? row.tags : [] })
-          : [];
+          : Array.isArray(row?.headTerms)
+            ? row.headTerms.filter((t): t is string => typeof t === 'string')
+            : [];
       const text = body && typeof body.text === 'string' ? body.text : '';
-      return { entry, gone: !row && !body, terms: [...new Set([...uniqueTerms(text), ...head])] };
+      const doc = indexedDoc(entry.id, text, head, row ? userText(row) : '');
+      return { entry, gone: !row && !body, doc, terms: [...doc.tf.keys()] };
     });
-    const written = await db.transaction('rw', db.postings, db.vocab, db.meta, async () => {
+    const written = await db.transaction('rw', [db.postings, db.terms, db.segments, db.vocab, db.meta], async () => {
       const current = new Map((await readQueue(db)).map((e) => [e.id, e.stamp]));
       const fresh = computed.filter((c) => current.get(c.entry.id) === c.entry.stamp);
-      // An article deleted for good meanwhile: drop its terms instead of indexing nothing.
+      // What these articles were indexed under before comes out first; an article deleted for good
+      // meanwhile only comes out.
+      const before = await db.postings.bulkGet(fresh.map((c) => c.entry.id));
+      await removeDocs(
+        db,
+        before.flatMap((p) => (p && Array.isArray(p.terms) ? [{ id: p.id, terms: p.terms }] : [])),
+      );
       await db.postings.bulkDelete(fresh.filter((c) => c.gone).map((c) => c.entry.id));
-      await db.postings.bulkPut(fresh.filter((c) => !c.gone).map((c) => ({ id: c.entry.id, terms: c.terms })));
+      const kept = fresh.filter((c) => !c.gone);
+      await db.postings.bulkPut(kept.map((c) => ({ id: c.entry.id, terms: c.terms })));
+      if (kept.length) {
+        const seg = (await db.segments.add({ docs: kept.length } as never)) as number;
+        await db.terms.bulkPut(
+          segmentRows(
+            seg,
+            kept.map((c) => c.doc),
+          ),
+        );
+      }
       await dequeue(
         db,
         fresh.map((c) => c.entry),
       );
-      const terms = new Set(fresh.flatMap((c) => (c.gone ? [] : c.terms)));
+      const terms = new Set(kept.flatMap((c) => c.terms));
       return { count: fresh.length, terms, chunk: await vocab.append(terms) };
     });
     vocab.committed(written.terms, written.chunk);
     done += written.count;
     onProgress?.(done);
+  }
+  if (done) await mergeSegments(db);
+  return done;
+}
+
+/** Merges segments while a size class is full. Best effort: a failure leaves them, which stays correct. */
+export async function mergeSegments(db: LibraryDB): Promise<void> {
+  try {
+    while (await mergeOnce(db));
+  } catch {
+    // Left for the next indexing run.
   }
 }

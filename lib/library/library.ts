@@ -16,6 +16,7 @@ import { listItems, listTags, listTrash, unindexedRows } from './list';
 import { articleRow, cleanHighlights, cleanNote, cleanTags, linkRow, type UserMarks } from './rows';
 import { DB_NAME, LibraryDB, type ArticleRow } from './schema';
 import { searchArticles } from './search';
+import { removeDocs } from './term-index';
 import type {
   ItemChanges,
   LibraryItem,
@@ -45,6 +46,11 @@ export interface LibraryOptions {
   now?: () => number;
   /** The BroadcastChannel name for change notices. Default: one per database name. */
   channel?: string;
+  /**
+   * Articles per indexing transaction. Default `INDEX_BATCH` (short transactions keep saves from
+   * waiting); the benchmark's bulk fill uses more, since each batch is one segment of the index.
+   */
+  indexBatch?: number;
 }
 
 function toItem(row: ArticleRow): LibraryItem {
@@ -59,6 +65,7 @@ export class Library {
   private readonly notifier: ChangeNotifier;
   private readonly channelName: string;
   private readonly vocab: VocabStore;
+  private readonly indexBatch: number | undefined;
   private indexReady: Promise<void> | null = null;
   private indexing: Promise<number> | null = null;
   private indexTimer: ReturnType<typeof setTimeout> | null = null;
@@ -70,6 +77,7 @@ export class Library {
     this.channelName = options.channel ?? `${db.name}-changes`;
     this.notifier = new ChangeNotifier(this.channelName);
     this.vocab = new VocabStore(db);
+    this.indexBatch = options.indexBatch;
   }
 
   /** Opens (and migrates) the library. Throws LibraryError('unavailable') when IndexedDB cannot be used. */
@@ -314,7 +322,7 @@ export class Library {
    * were indexed. Saves schedule it; search awaits it.
    */
   indexPending(onProgress?: (done: number) => void): Promise<number> {
-    this.indexing ??= indexPending(this.db, this.vocab, onProgress)
+    this.indexing ??= indexPending(this.db, this.vocab, onProgress, this.indexBatch)
       .catch((err: unknown) => {
         throw toLibraryError(err);
       })
@@ -350,11 +358,13 @@ export class Library {
       }
       if (changes.note !== undefined) next.note = cleanNote(changes.note);
       if (changes.highlights) next.highlights = cleanHighlights(changes.highlights);
+      // The note and highlights are searchable: index the article again when they change.
+      if (!changes.tags && (changes.note !== undefined || changes.highlights)) await enqueue(db, [id]);
       toItem(next);
       await db.articles.put(next);
       return next;
     });
-    if (changes.tags) this.scheduleIndexing();
+    if (changes.tags || changes.note !== undefined || changes.highlights) this.scheduleIndexing();
     return toItem(row);
   }
 
@@ -484,6 +494,12 @@ export class Library {
             .primaryKeys()) as number[]);
       await db.trash.bulkDelete(purged);
       await db.bodies.bulkDelete(purged);
+      // Out of the inverted index too: the rows of the terms each article had.
+      const indexed = await db.postings.bulkGet(purged);
+      await removeDocs(
+        db,
+        indexed.flatMap((p) => (p && Array.isArray(p.terms) ? [{ id: p.id, terms: p.terms }] : [])),
+      );
       await db.postings.bulkDelete(purged);
       await db.images.where('articleId').anyOf(purged).delete();
     });
@@ -524,7 +540,11 @@ export class Library {
     const { db } = this;
     let result: T;
     try {
-      result = await db.transaction('rw', [db.articles, db.bodies, db.postings, db.trash, db.images, db.meta], fn);
+      result = await db.transaction(
+        'rw',
+        [db.articles, db.bodies, db.postings, db.terms, db.trash, db.images, db.meta],
+        fn,
+      );
     } catch (err) {
       throw toLibraryError(err);
     }

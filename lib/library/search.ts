@@ -5,24 +5,26 @@
  * built from the news corpus, MiniSearch indexing 2,000 articles of 5 to 50 KB took 17 s, held 177 MB of
  * heap, serialised to 34 MB of JSON and took 2.3 s to load back. At the 10,000 articles the library must
  * handle, that is minutes to rebuild and close to a gigabyte in every page that searches. So:
- * - each article's distinct terms (body and head) are a multi-entry index (`postings.terms`) that
- *   IndexedDB keeps on disk, written just after each save (indexer.ts); head terms are also indexed
- *   on `articles.headTerms`, so an exact match in a title, site, author or tag ranks higher;
+ * - the inverted index is on disk in IndexedDB (`terms`, term-index.ts): each term's postings packed in
+ *   a few rows, with a BM25 term factor per article, written just after each save (indexer.ts); words
+ *   of the title, site, author, tags and host count `HEAD_WEIGHT` times, so a title match ranks higher;
+ *   the user's note and highlights are indexed like the body;
  * - the dictionary of all terms sits in memory in MiniSearch's radix tree (vocabulary.ts), which expands
  *   each query word to itself, the words it begins and its near misspellings;
- * - each expanded term is one key lookup; scores follow BM25's idf, with MiniSearch's weights for
- *   prefix and fuzzy matches, and an exact head match counts four times a body match.
+ * - each expanded term is one range read (a handful of rows, at any library size); scores are BM25
+ *   (idf from the postings read, the stored term factor), with MiniSearch's weights for prefix and
+ *   fuzzy matches.
  * Every query word must match (a search narrows); results rank by score, then newest first.
  */
 import type { LibraryDB } from './schema';
 import { articleCount } from './counts';
 import { idsPassing } from './filters';
 import { uniqueTerms } from './tokenize';
+import { fromWeight, readTerm } from './term-index';
 import { checkArticleRow } from './validate';
 import type { Expansion, Vocabulary } from './vocabulary';
 import type { SearchHit, SearchOptions, SearchResult, SkippedRecord } from './types';
 
-export const HEAD_BOOST = 3;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 export const DEFAULT_SEARCH_LIMIT = 50;
@@ -36,14 +38,23 @@ export function matchWeight(word: string, e: Expansion): number {
 
 /** BM25's inverse document frequency: rare terms weigh more; never negative. */
 export function idf(docCount: number, docFreq: number): number {
-  return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
+  // The stored count leaves out rows written behind the library's back (damaged ones, still indexed).
+  return Math.log(1 + (Math.max(docCount, docFreq) - docFreq + 0.5) / (docFreq + 0.5));
 }
 
-interface Postings {
-  /** Articles with the term anywhere. */
-  any: number[];
-  /** Articles with the term in their head (looked up for exact query words only). */
-  head: number[];
+/** One term's postings gathered from its rows: each article's BM25 term factor. */
+type Postings = Map<number, number>;
+
+/** Reads `term`'s rows (one range read) into one map; an article found in two rows keeps its higher weight. */
+async function lookup(db: LibraryDB, term: string): Promise<Postings> {
+  const out: Postings = new Map();
+  for (const row of await readTerm(db, term)) {
+    row.ids.forEach((id, i) => {
+      const w = fromWeight(row.weights[i]);
+      if (w > (out.get(id) ?? 0)) out.set(id, w);
+    });
+  }
+  return out;
 }
 
 export async function searchArticles(
@@ -67,26 +78,13 @@ export async function searchArticles(
   const distinct = [...new Set(expansions.flat().map((e) => e.term))];
   lap('expand');
 
-  // Head lookups only for the query words themselves: a title matching a guessed spelling is no better
-  // evidence than a body matching it, and it halves the lookups.
-  const exact = new Set(words);
   const { docCount, postings, trashIds, allowed } = await db.transaction(
     'r',
-    db.articles,
-    db.postings,
-    db.trash,
-    db.meta,
+    [db.articles, db.terms, db.trash, db.meta],
     async () => {
-      const lookups = distinct.map(async (term): Promise<[string, Postings]> => {
-        const [any, head] = await Promise.all([
-          db.postings.where('terms').equals(term).primaryKeys(),
-          exact.has(term) ? db.articles.where('headTerms').equals(term).primaryKeys() : [],
-        ]);
-        return [term, { any: any as number[], head: head as number[] }];
-      });
       const [count, entries, trash, passing] = await Promise.all([
         articleCount(db),
-        Promise.all(lookups),
+        Promise.all(distinct.map(async (term): Promise<[string, Postings]> => [term, await lookup(db, term)])),
         db.trash.toCollection().primaryKeys(),
         idsPassing(db, options),
       ]);
@@ -97,7 +95,7 @@ export async function searchArticles(
   lap('lookups');
   if (timings) {
     timings.terms = distinct.length;
-    timings.keys = [...postings.values()].reduce((n, p) => n + p.any.length + p.head.length, 0);
+    timings.keys = [...postings.values()].reduce((n, p) => n + p.size, 0);
   }
   // Score each query word separately (its best-matching expansion per article), then keep the articles
   // every word matched.
@@ -107,12 +105,12 @@ export async function searchArticles(
     const best = new Map<number, number>();
     for (const e of expansions[i]) {
       const p = postings.get(e.term);
-      if (!p || !p.any.length) continue;
-      const weight = matchWeight(word, e) * idf(docCount, p.any.length);
-      const score = new Map<number, number>();
-      for (const id of p.any) score.set(id, weight);
-      for (const id of p.head) score.set(id, (score.get(id) ?? 0) + HEAD_BOOST * weight);
-      for (const [id, s] of score) if (s > (best.get(id) ?? 0)) best.set(id, s);
+      if (!p || !p.size) continue;
+      const weight = matchWeight(word, e) * idf(docCount, p.size);
+      for (const [id, tf] of p) {
+        const s = weight * tf;
+        if (s > (best.get(id) ?? 0)) best.set(id, s);
+      }
     }
     if (totals === null) {
       totals = best;

@@ -9,7 +9,7 @@ import { readQueue } from '../index-queue';
 import { SEARCH_VERSION_KEY, headTermsOf, isSearchIndexCurrent } from '../indexer';
 import { OFFLINE_IMAGES_KEY } from '../images';
 import { articleRow, linkRow } from '../rows';
-import { LibraryDB, SCHEMA_VERSION, V1_STORES, V2_STORES } from '../schema';
+import { LibraryDB, SCHEMA_VERSION, V1_STORES, V2_STORES, V3_STORES } from '../schema';
 import { TOKENIZER_VERSION, uniqueTerms } from '../tokenize';
 import { STORIES, articleOf, freshName } from './fixtures';
 
@@ -166,7 +166,7 @@ async function tableRows(db: Dexie, table: string): Promise<unknown[]> {
   return db.table(table).toArray();
 }
 
-describe('migration v2 -> v3 (the index queue leaves `postings` for one meta row)', () => {
+describe('migration v2 -> current (the index queue leaves `postings` for one meta row)', () => {
   it('keeps every record of every table, and moves pending markers into the queue with their stamps', async () => {
     const name = freshName('migrate-v2');
     const story = (s: (typeof STORIES)[keyof typeof STORIES], id: number, savedAt: number) => ({
@@ -244,8 +244,8 @@ describe('migration v2 -> v3 (the index queue leaves `postings` for one meta row
     ]);
     expect((await db.meta.get(OFFLINE_IMAGES_KEY))?.value).toBe(true);
     expect((await db.meta.get(ARTICLE_COUNT_KEY))?.value).toBe(4);
-    // The index built by v2 is still current: nothing is rebuilt, only the queue is indexed.
-    expect(await isSearchIndexCurrent(db)).toBe(true);
+    // v3 -> v4 changed the index's layout: its stamp is gone, so the first search rebuilds it.
+    expect(await isSearchIndexCurrent(db)).toBe(false);
 
     expect(await library.count()).toBe(4);
     const page = await library.list();
@@ -254,9 +254,10 @@ describe('migration v2 -> v3 (the index queue leaves `postings` for one meta row
     expect((await library.get(2)).text).toBe(v2.bodies[1].text);
     expect((await library.trash()).items.map((i) => i.id)).toEqual([5]);
 
-    // The queued articles are found by the first search, the indexed one without re-indexing.
+    // Every article is found once the first search has rebuilt the index.
     expect((await library.search('pontoon')).hits.map((h) => h.item.id)).toEqual([1]);
     expect(await readQueue(db)).toEqual([]);
+    expect(await isSearchIndexCurrent(db)).toBe(true);
     expect((await library.search('cantine')).hits.map((h) => h.item.id)).toEqual([2]);
     expect((await library.search('桜')).hits.map((h) => h.item.id)).toEqual([3]);
     expect((await library.search('quarry')).hits.map((h) => h.item.id)).toEqual([4]);
@@ -280,3 +281,85 @@ describe('migration v2 -> v3 (the index queue leaves `postings` for one meta row
     expect(await library.db.articles.toArray()).toEqual([row]);
   });
 });
+
+/** Opens a database exactly as version 3 declared it. */
+async function seedV3(name: string, fill: (db: Dexie) => Promise<void>): Promise<void> {
+  const v3 = new Dexie(name);
+  v3.version(1).stores(V1_STORES);
+  v3.version(2).stores(V2_STORES);
+  v3.version(3).stores(V3_STORES);
+  await v3.open();
+  await fill(v3);
+  v3.close();
+}
+
+describe('migration v3 -> v4 (the inverted index: one row per term per segment)', () => {
+  it('keeps every record, drops the old index, rebuilds the new one, and search works in every script', async () => {
+    const name = freshName('migrate-v3');
+    const marks = { favourite: 0 as const, tags: [], readingPosition: null, highlights: [], note: null };
+    const all = Object.values(STORIES);
+    const articles = all.map((s, i) => ({ ...articleRow(articleOf(s), 1000 * (i + 1), marks), id: i + 1 }));
+    // The last story is in the trash: its body stays, its row moved.
+    const trashed = { ...articles.pop()!, deletedAt: 99_000 };
+    const bodies = all.map((s, i) => ({ id: i + 1, contentHtml: articleOf(s).contentHtml, text: articleOf(s).text }));
+    const postings = all.slice(0, -2).map((s, i) => ({ id: i + 1, terms: uniqueTerms(articleOf(s).text) }));
+    const v3 = {
+      articles,
+      bodies,
+      postings,
+      trash: [trashed],
+      images: [{ articleId: 1, url: 'https://news.example.org/img/ferry.jpg', blob: new Blob(['jpeg']) }],
+      vocab: [{ id: 1, terms: [...new Set(postings.flatMap((p) => p.terms))] }],
+      meta: [
+        { key: SEARCH_VERSION_KEY, value: TOKENIZER_VERSION },
+        { key: OFFLINE_IMAGES_KEY, value: true },
+        { key: ARTICLE_COUNT_KEY, value: articles.length },
+        // The article before the trashed one was saved but not yet indexed when v3 closed.
+        { key: 'indexQueue', value: [{ id: articles.length, stamp: 7 }] },
+      ],
+    };
+    await seedV3(name, async (db) => {
+      for (const [table, rows] of Object.entries(v3)) await db.table(table).bulkAdd(rows);
+    });
+
+    const library = await Library.open({ name });
+    open.push(library);
+    const db = library.db;
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    for (const table of ['articles', 'bodies', 'trash'] as const)
+      expect(await tableRows(db, table), table).toEqual(v3[table]);
+    expect(await images(db)).toEqual([{ articleId: 1, url: v3.images[0].url, text: 'jpeg' }]);
+    expect((await db.meta.get(OFFLINE_IMAGES_KEY))?.value).toBe(true);
+    expect(await library.count()).toBe(articles.length);
+    expect(await readQueue(db)).toEqual([{ id: articles.length, stamp: 7 }]);
+    // The old multi-entry indexes are gone; the new index is empty until rebuilt.
+    expect(db.postings.schema.indexes.map((i) => i.name)).toEqual([]);
+    expect(db.articles.schema.indexes.map((i) => i.name)).not.toContain('headTerms');
+    expect(await isSearchIndexCurrent(db)).toBe(false);
+    expect(await db.terms.count()).toBe(0);
+
+    // The first search rebuilds over every live article: body words, prefixes, typos, accents, scripts.
+    const ids = async (query: string) => (await library.search(query)).hits.map((h) => h.item.id);
+    const idOf = (story: (typeof STORIES)[keyof typeof STORIES]) => all.indexOf(story) + 1;
+    expect(await ids('pontoon')).toEqual([idOf(STORIES.harbour)]);
+    expect(await ids('ponto')).toEqual([idOf(STORIES.harbour)]);
+    expect(await ids('goverment')).toEqual([idOf(STORIES.harbour)]);
+    expect(await ids('ECOLE')).toEqual([idOf(STORIES.ecole)]);
+    expect(await ids('満開')).toEqual([idOf(STORIES.tokyo)]);
+    expect(await ids('افتتحت')).toEqual([idOf(STORIES.arabic)]);
+    expect(await isSearchIndexCurrent(db)).toBe(true);
+    expect(await readQueue(db)).toEqual([]);
+    expect(await db.terms.count()).toBeGreaterThan(0);
+    // The trashed article was not indexed; restoring it indexes it.
+    const last = all[all.length - 1];
+    expect(await ids(uniqueTerms(last.title)[0])).toEqual([]);
+    await library.restore(trashed.id);
+    expect(await ids(uniqueTerms(last.title)[0])).toEqual([trashed.id]);
+    expect(await tableRows(db, 'bodies')).toEqual(v3.bodies);
+  });
+});
+
+async function images(db: Dexie) {
+  const rows = (await db.table('images').toArray()) as { articleId: number; url: string; blob: Blob }[];
+  return Promise.all(rows.map(async (r) => ({ articleId: r.articleId, url: r.url, text: await r.blob.text() })));
+}

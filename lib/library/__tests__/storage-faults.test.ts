@@ -58,7 +58,7 @@ const abortTransaction: Fault = (store) => store.transaction.abort();
 // ---- what "exactly as before" and "consistent" mean ----
 
 async function snapshot(db: LibraryDB) {
-  const tables = ['articles', 'bodies', 'postings', 'trash', 'vocab', 'meta'] as const;
+  const tables = ['articles', 'bodies', 'postings', 'terms', 'segments', 'trash', 'vocab', 'meta'] as const;
   const rows = await Promise.all(tables.map((t) => db.table(t).toArray()));
   const images = (await db.images.toArray()).map(({ articleId, url, blob }) => ({ articleId, url, size: blob.size }));
   return { ...Object.fromEntries(tables.map((t, i) => [t, rows[i]])), images };
@@ -86,6 +86,16 @@ async function expectConsistent(library: Library) {
   const vocab = new Set((await db.vocab.toArray()).flatMap((c) => c.terms));
   const missing = postings.flatMap((p) => p.terms).filter((t) => !vocab.has(t));
   expect(missing).toEqual([]);
+  // The inverted index holds exactly what `postings` says each article was indexed under, in live segments.
+  const segments = new Set((await db.segments.toCollection().primaryKeys()) as number[]);
+  const inverted = new Map<number, string[]>();
+  for (const row of await db.terms.toArray()) {
+    expect(segments.has(row.seg)).toBe(true);
+    for (const id of row.ids) inverted.set(id, [...(inverted.get(id) ?? []), row.term]);
+  }
+  expect(new Map([...inverted].map(([id, terms]) => [id, terms.sort()]))).toEqual(
+    new Map(postings.map((p) => [p.id, [...p.terms].sort()])),
+  );
 }
 
 /** A library that already holds work: saved and indexed articles, a note, one in the trash. */

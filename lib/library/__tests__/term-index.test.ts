@@ -1,0 +1,207 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Library } from '../index';
+import { SEARCH_VERSION_KEY } from '../indexer';
+import { MERGE_AT, readTerm, segmentRows, sizeClass, termWeight } from '../term-index';
+import { STORIES, articleOf, freshName, numberedArticle, type Story } from './fixtures';
+
+const open: Library[] = [];
+async function fresh(): Promise<Library> {
+  let clock = 0;
+  const library = await Library.open({ name: freshName('terms'), now: () => ++clock });
+  open.push(library);
+  return library;
+}
+afterEach(() => {
+  open.splice(0).forEach((l) => l.close());
+});
+
+const ids = async (library: Library, query: string) => (await library.search(query)).hits.map((h) => h.item.id);
+/** Every article id the `terms` rows of `term` hold, over all its segments. */
+const postingsOf = async (library: Library, term: string) =>
+  (await readTerm(library.db, term)).flatMap((row) => [...row.ids]).sort((a, b) => a - b);
+
+const INDONESIAN: Story = {
+  url: 'https://berita.example.id/nasional/banjir-jakarta',
+  title: 'Pemerintah menyiapkan pompa air baru',
+  siteName: 'Berita Contoh',
+  lang: 'id',
+  paragraphs: [
+    'Pemerintah kota mengumumkan bahwa pompa air tambahan akan dipasang sebelum musim hujan.',
+    'Warga di bantaran sungai diminta bersiap menghadapi kemungkinan banjir.',
+  ],
+};
+const CHINESE: Story = {
+  url: 'https://xinwen.example.cn/city/subway',
+  title: '新地铁线路明年开通',
+  siteName: '示例新闻',
+  lang: 'zh',
+  paragraphs: ['市政府宣布，新的地铁线路将于明年春天开通。', '乘客从火车站到机场只需二十分钟。'],
+};
+
+describe('the inverted index (one row per term per segment)', () => {
+  it('stores each term once per segment, with the articles holding it, ascending', async () => {
+    const library = await fresh();
+    const a = await library.save(articleOf(STORIES.harbour));
+    const b = await library.save(articleOf(STORIES.election));
+    await library.indexPending();
+    // Both saves were queued before indexing ran: one segment, one row per term.
+    const rows = await readTerm(library.db, 'the');
+    expect(rows).toHaveLength(1);
+    expect([...rows[0].ids]).toEqual([a.id, b.id]);
+    expect(rows[0].weights).toHaveLength(2);
+    expect(await postingsOf(library, 'pontoon')).toEqual([a.id]);
+    expect(await postingsOf(library, 'no-such-term')).toEqual([]);
+  });
+
+  it('merges segments as single saves pile up, and every article stays findable', async () => {
+    const library = await fresh();
+    const saved: number[] = [];
+    for (let n = 0; n < 3 * MERGE_AT; n++) {
+      saved.push((await library.save(numberedArticle(n))).id);
+      await library.indexPending();
+    }
+    // 24 single saves, merged eight at a time: far fewer segments than saves.
+    const segments = await library.db.segments.toArray();
+    expect(segments.length).toBeLessThan(MERGE_AT);
+    expect(segments.reduce((n, s) => n + s.docs, 0)).toBe(3 * MERGE_AT);
+    expect((await readTerm(library.db, 'survey')).length).toBe(segments.length);
+    expect(await postingsOf(library, 'survey')).toEqual(saved);
+    expect((await library.search('survey')).total).toBe(3 * MERGE_AT);
+    for (const n of [0, 7, 8, 23]) expect(await ids(library, `batch${n}`)).toEqual([saved[n]]);
+  });
+
+  it('an article saved again leaves the rows of its old words, even in merged segments', async () => {
+    const library = await fresh();
+    for (let n = 0; n < MERGE_AT; n++) {
+      await library.save(numberedArticle(n));
+      await library.indexPending();
+    }
+    const harbour = await library.save(articleOf(STORIES.harbour));
+    await library.indexPending();
+    expect(await postingsOf(library, 'entry')).toHaveLength(MERGE_AT);
+    // Number 3 is rewritten: its words change, its id stays.
+    const three = await library.save(
+      articleOf(STORIES.harbour, {
+        url: 'https://blog.example.com/posts/3',
+        title: 'Rewritten',
+        text: 'Now about a lighthouse.',
+      }),
+    );
+    await library.indexPending();
+    expect(await postingsOf(library, 'batch3')).toEqual([]);
+    expect(await postingsOf(library, 'entry')).toHaveLength(MERGE_AT - 1);
+    expect(await postingsOf(library, 'entry')).not.toContain(three.id);
+    expect(await ids(library, 'lighthouse')).toEqual([three.id]);
+    expect(await ids(library, 'pontoon')).toEqual([harbour.id]);
+  });
+
+  it('purging an article takes it out of every term row; trashing only hides it', async () => {
+    const library = await fresh();
+    const harbour = await library.save(articleOf(STORIES.harbour));
+    const election = await library.save(articleOf(STORIES.election));
+    await library.indexPending();
+    await library.remove(harbour.id);
+    expect(await ids(library, 'pontoon')).toEqual([]);
+    expect(await postingsOf(library, 'pontoon')).toEqual([harbour.id]);
+    await library.emptyTrash();
+    expect(await postingsOf(library, 'pontoon')).toEqual([]);
+    expect(await postingsOf(library, 'the')).toEqual([election.id]);
+    expect(await library.db.postings.get(harbour.id)).toBeUndefined();
+  });
+
+  it('ranks by BM25: more occurrences rank higher, a title word above a body word', async () => {
+    const library = await fresh();
+    const base: Story = { ...STORIES.harbour, paragraphs: [] };
+    const once = await library.save(
+      articleOf({
+        ...base,
+        url: 'https://x.example/once',
+        title: 'Weekly notes',
+        paragraphs: ['The quay was quiet. Gulls and rain.'],
+      }),
+    );
+    const often = await library.save(
+      articleOf({
+        ...base,
+        url: 'https://x.example/often',
+        title: 'Weekly notes',
+        paragraphs: ['The quay, the quay, the quay again.'],
+      }),
+    );
+    const titled = await library.save(
+      articleOf({
+        ...base,
+        url: 'https://x.example/titled',
+        title: 'Quay repairs begin',
+        paragraphs: ['Work starts on Monday.'],
+      }),
+    );
+    expect(await ids(library, 'quay')).toEqual([titled.id, often.id, once.id]);
+  });
+
+  it('the stored weight grows with occurrences and shrinks with length', () => {
+    expect(termWeight(3, 2_000)).toBeGreaterThan(termWeight(1, 2_000));
+    expect(termWeight(1, 200)).toBeGreaterThan(termWeight(1, 20_000));
+    const rows = segmentRows(9, [
+      { id: 5, tf: new Map([['a', 1]]), length: 10 },
+      { id: 2, tf: new Map([['a', 2]]), length: 10 },
+    ]);
+    expect(rows.map((r) => [r.term, r.seg, [...r.ids]])).toEqual([['a', 9, [2, 5]]]);
+    expect(sizeClass(1)).toBe(0);
+    expect(sizeClass(MERGE_AT)).toBe(1);
+  });
+});
+
+describe('search over the inverted index', () => {
+  it('prefix, fuzzy and accent-insensitive in every script, Indonesian and Chinese included', async () => {
+    const library = await fresh();
+    const id: Record<string, number> = {};
+    for (const story of [...Object.values(STORIES), INDONESIAN, CHINESE])
+      id[story.url] = (await library.save(articleOf(story))).id;
+    expect(await ids(library, 'pemerintah')).toEqual([id[INDONESIAN.url]]);
+    expect(await ids(library, 'pemer')).toEqual([id[INDONESIAN.url]]);
+    expect(await ids(library, 'bantaran sungai')).toEqual([id[INDONESIAN.url]]);
+    expect(await ids(library, 'pemerintha')).toEqual([id[INDONESIAN.url]]);
+    expect(await ids(library, '地铁')).toEqual([id[CHINESE.url]]);
+    expect(await ids(library, '机场')).toEqual([id[CHINESE.url]]);
+    expect(await ids(library, 'المكتبة')).toEqual([id[STORIES.arabic.url]]);
+    expect(await ids(library, 'ประชาชน')).toEqual([id[STORIES.thai.url]]);
+    expect(await ids(library, 'rentree')).toEqual([id[STORIES.ecole.url]]);
+    expect(await ids(library, 'ÉLECTION')).toEqual([id[STORIES.election.url]]);
+  });
+
+  it('finds an article by its note and its highlights, and forgets them when removed', async () => {
+    const library = await fresh();
+    const harbour = await library.save(articleOf(STORIES.harbour));
+    await library.save(articleOf(STORIES.election));
+    expect(await ids(library, 'grantwriting')).toEqual([]);
+    await library.setNote(harbour.id, 'Follow up: grantwriting workshop in April.');
+    expect(await ids(library, 'grantwriting')).toEqual([harbour.id]);
+    await library.update(harbour.id, {
+      highlights: [{ quote: 'two thousand responses', createdAt: null, note: 'Quayside survey' }],
+    });
+    expect(await ids(library, 'quayside')).toEqual([harbour.id]);
+    await library.setNote(harbour.id, null);
+    await library.update(harbour.id, { highlights: [] });
+    expect(await ids(library, 'grantwriting')).toEqual([]);
+    expect(await ids(library, 'quayside')).toEqual([]);
+    expect(await ids(library, 'pontoon')).toEqual([harbour.id]);
+  });
+
+  it('rebuilds the whole index when it is stale, in the new layout', async () => {
+    const library = await fresh();
+    const harbour = await library.save(articleOf(STORIES.harbour));
+    const tokyo = await library.save(articleOf(STORIES.tokyo));
+    await library.indexPending();
+    const name = library.db.name;
+    await library.db.meta.put({ key: SEARCH_VERSION_KEY, value: -1 });
+    await library.db.terms.clear();
+    library.close();
+    const reopened = await Library.open({ name });
+    open.push(reopened);
+    expect(await ids(reopened, 'pontoon')).toEqual([harbour.id]);
+    expect(await ids(reopened, '満開')).toEqual([tokyo.id]);
+    expect(await postingsOf(reopened, 'pontoon')).toEqual([harbour.id]);
+  });
+});

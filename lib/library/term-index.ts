@@ -1,0 +1,153 @@
+/**
+ * The inverted index on disk: for each term, the articles that hold it, with a BM25 weight each.
+ *
+ * Why this layout: v3 kept each article's terms as a multi-entry IndexedDB index, so looking a term up
+ * read one index entry per article holding it; in Chromium a common word cost half a second at 5,000
+ * articles, and search grew with the library. Here a term's postings are packed into rows (typed
+ * arrays, 6 bytes a posting), so a term costs one range read of a few rows at any size.
+ *
+ * Rows are keyed `[term, segment]`. An indexing batch writes one new segment (one row per term it
+ * holds) instead of rewriting each term's row: a save touches its own thousand-odd terms once, never
+ * the postings of every other article. Segments of similar size are merged in the background, eight at
+ * a time (like a log-structured merge), so a term stays a handful of rows: at most about seven per size
+ * class, and there are five classes up to 30,000 articles.
+ *
+ * An article indexed again (re-saved, retagged, its note edited) or purged is first taken out of the
+ * rows of the terms it had (its `postings` row lists them), in the transaction that writes it again.
+ */
+import { Dexie } from 'dexie';
+import type { LibraryDB, TermRow } from './schema';
+
+/** BM25's term-frequency saturation and length normalisation. */
+const K1 = 1.2;
+const B = 0.75;
+/**
+ * The length (in terms) length normalisation is relative to. BM25 uses the collection's mean; a fixed
+ * value keeps every stored weight valid as the library grows (ranking among articles is the same up to
+ * how much length counts). About a 13 KB article.
+ */
+export const REFERENCE_LENGTH = 2_000;
+/** Stored weights are this many times the BM25 term factor (at most K1 + 1), as 16-bit integers. */
+const WEIGHT_SCALE = 1_000;
+/** A size class holding this many segments is merged into one segment of the next class. */
+export const MERGE_AT = 8;
+
+/** The BM25 term factor of a term that occurs `tf` times (head words counted extra) in `length` terms, scaled. */
+export function termWeight(tf: number, length: number): number {
+  const norm = K1 * (1 - B + (B * Math.max(length, 1)) / REFERENCE_LENGTH);
+  return Math.max(1, Math.round((WEIGHT_SCALE * tf * (K1 + 1)) / (tf + norm)));
+}
+
+/** A stored weight back as the BM25 term factor. */
+export const fromWeight = (w: number): number => w / WEIGHT_SCALE;
+
+/** One article as indexed: its term frequencies and its length. */
+export interface IndexedDoc {
+  id: number;
+  tf: Map<string, number>;
+  length: number;
+}
+
+/** The rows of one new segment holding `docs`. */
+export function segmentRows(seg: number, docs: readonly IndexedDoc[]): TermRow[] {
+  const byTerm = new Map<string, { ids: number[]; weights: number[] }>();
+  for (const doc of [...docs].sort((a, b) => a.id - b.id)) {
+    for (const [term, tf] of doc.tf) {
+      let entry = byTerm.get(term);
+      if (!entry) byTerm.set(term, (entry = { ids: [], weights: [] }));
+      entry.ids.push(doc.id);
+      entry.weights.push(Math.min(0xffff, termWeight(tf, doc.length)));
+    }
+  }
+  return [...byTerm].map(([term, e]) => ({
+    term,
+    seg,
+    ids: Uint32Array.from(e.ids),
+    weights: Uint16Array.from(e.weights),
+  }));
+}
+
+/** Every row of `term`, one range read on the primary key. Inside a transaction over `terms`. */
+export function readTerm(db: LibraryDB, term: string): Promise<TermRow[]> {
+  return db.terms.where(':id').between([term, Dexie.minKey], [term, Dexie.maxKey], true, true).toArray();
+}
+
+/**
+ * Inside a read-write transaction over `terms`: takes the articles of `docs` out of the rows of the
+ * terms each held. Rows left empty are deleted.
+ */
+export async function removeDocs(db: LibraryDB, docs: readonly { id: number; terms: readonly string[] }[]) {
+  const byTerm = new Map<string, Set<number>>();
+  for (const doc of docs) {
+    for (const term of doc.terms) {
+      let ids = byTerm.get(term);
+      if (!ids) byTerm.set(term, (ids = new Set()));
+      ids.add(doc.id);
+    }
+  }
+  if (!byTerm.size) return;
+  const rows = (await Promise.all([...byTerm.keys()].map((term) => readTerm(db, term)))).flat();
+  const put: TermRow[] = [];
+  const drop: [string, number][] = [];
+  for (const row of rows) {
+    const gone = byTerm.get(row.term)!;
+    if (!row.ids.some((id) => gone.has(id))) continue;
+    const keep: number[] = [];
+    row.ids.forEach((id, i) => {
+      if (!gone.has(id)) keep.push(i);
+    });
+    if (!keep.length) drop.push([row.term, row.seg]);
+    else
+      put.push({
+        term: row.term,
+        seg: row.seg,
+        ids: Uint32Array.from(keep, (i) => row.ids[i]),
+        weights: Uint16Array.from(keep, (i) => row.weights[i]),
+      });
+  }
+  await db.terms.bulkDelete(drop);
+  await db.terms.bulkPut(put);
+}
+
+/** The size class of a segment of `docs` articles: 0 below 8, 1 below 64, 2 below 512... */
+export const sizeClass = (docs: number): number => Math.floor(Math.log(Math.max(docs, 1)) / Math.log(MERGE_AT));
+
+/**
+ * Merges the segments of the smallest size class that holds `MERGE_AT` of them into one, in one
+ * transaction (a failure leaves them as they were, which is still correct). Returns whether it merged,
+ * so the caller repeats while merges cascade into the next class.
+ */
+export async function mergeOnce(db: LibraryDB): Promise<boolean> {
+  return db.transaction('rw', db.terms, db.segments, async () => {
+    const segments = await db.segments.toArray();
+    const classes = new Map<number, typeof segments>();
+    for (const s of segments) {
+      const c = sizeClass(s.docs);
+      classes.set(c, [...(classes.get(c) ?? []), s]);
+    }
+    const full = [...classes].filter(([, list]) => list.length >= MERGE_AT).sort((a, b) => a[0] - b[0])[0];
+    if (!full) return false;
+    const merging = full[1];
+    const ids = merging.map((s) => s.id);
+    const rows = await db.terms.where('seg').anyOf(ids).toArray();
+    const seg = (await db.segments.add({ docs: merging.reduce((n, s) => n + s.docs, 0) } as never)) as number;
+    const byTerm = new Map<string, TermRow[]>();
+    for (const row of rows) byTerm.set(row.term, [...(byTerm.get(row.term) ?? []), row]);
+    const merged: TermRow[] = [];
+    for (const [term, parts] of byTerm) {
+      const pairs: [number, number][] = [];
+      for (const p of parts) p.ids.forEach((id, i) => pairs.push([id, p.weights[i]]));
+      pairs.sort((a, b) => a[0] - b[0]);
+      merged.push({
+        term,
+        seg,
+        ids: Uint32Array.from(pairs, (p) => p[0]),
+        weights: Uint16Array.from(pairs, (p) => p[1]),
+      });
+    }
+    await db.terms.bulkDelete(rows.map((r) => [r.term, r.seg] as [string, number]));
+    await db.terms.bulkPut(merged);
+    await db.segments.bulkDelete(ids);
+    return true;
+  });
+}
