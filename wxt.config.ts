@@ -84,7 +84,7 @@ export default defineConfig({
         suggested_key: { default: READER_SHORTCUT },
         description: '__MSG_commandOpenReader__',
       },
-      [COMMAND_SAVE_PAGE]: { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save this page for later' },
+      [COMMAND_SAVE_PAGE]: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSavePage__' },
     },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'",
