@@ -14,17 +14,25 @@ export interface QueueEntry {
 }
 
 export async function readQueue(db: LibraryDB): Promise<QueueEntry[]> {
-  const row = await db.meta.get(INDEX_QUEUE_KEY);
+  return queueOf(await db.meta.get(INDEX_QUEUE_KEY));
+}
+
+/** The queue a `meta` row holds (none when the row is missing or damaged). */
+export function queueOf(row: { value: unknown } | undefined): QueueEntry[] {
   return Array.isArray(row?.value) ? (row.value as QueueEntry[]) : [];
+}
+
+/** The queue with `ids` added, each with a new stamp, replacing entries they already had. */
+export function withQueued(queue: readonly QueueEntry[], ids: readonly number[]): QueueEntry[] {
+  const queued = new Set(ids);
+  const kept = queue.filter((e) => !queued.has(e.id));
+  return [...kept, ...ids.map((id) => ({ id, stamp: Math.floor(Math.random() * 2 ** 31) }))];
 }
 
 /** Inside a read-write transaction over `meta`: queues `ids`, replacing entries they already had. */
 export async function enqueue(db: LibraryDB, ids: readonly number[]): Promise<void> {
   if (!ids.length) return;
-  const queued = new Set(ids);
-  const kept = (await readQueue(db)).filter((e) => !queued.has(e.id));
-  const added = ids.map((id) => ({ id, stamp: Math.floor(Math.random() * 2 ** 31) }));
-  await db.meta.put({ key: INDEX_QUEUE_KEY, value: [...kept, ...added] });
+  await db.meta.put({ key: INDEX_QUEUE_KEY, value: withQueued(await readQueue(db), ids) });
 }
 
 /** Inside a read-write transaction over `meta`: drops the entries that were done and not queued again since. */

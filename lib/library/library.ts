@@ -7,8 +7,8 @@
 import type { Article } from '../extract/types';
 import { ChangeNotifier, subscribe, type LibraryChange } from './changes';
 import { LibraryError, toLibraryError } from './errors';
-import { adjustArticleCount, articleCount } from './counts';
-import { enqueue } from './index-queue';
+import { ARTICLE_COUNT_KEY, adjustArticleCount, articleCount } from './counts';
+import { enqueue, INDEX_QUEUE_KEY, queueOf, withQueued } from './index-queue';
 import { headTermsOf, indexPending, isSearchIndexCurrent, markAllPending } from './indexer';
 import { downloadImages, imageUrls, OFFLINE_IMAGES_KEY, type FetchLike, type ImageDownload } from './images';
 import { allItems, writeImport, type ImportedArticle, type ImportedUpdate } from './import';
@@ -131,10 +131,18 @@ export class Library {
     return rows.map(toItem);
   }
 
-  /** Inside a write: the article's row and body, updating the item already saved under its key. */
+  /**
+   * Inside a write: the article's row and body, updating the item already saved under its key.
+   * Requests that do not depend on each other are issued together (three round trips to the database
+   * instead of eight one after another): in Chromium each request is a round trip to the browser
+   * process, and they, not the bytes written, made a save cost twice the bare two-put baseline.
+   */
   private async putArticle(article: Article, now: number): Promise<ArticleRow> {
     const { db } = this;
-    const previous = await this.findAny(normalizeUrl(article.url));
+    const [previous, [queueRow, countRow]] = await Promise.all([
+      this.findAny(normalizeUrl(article.url)),
+      db.meta.bulkGet([INDEX_QUEUE_KEY, ARTICLE_COUNT_KEY]),
+    ]);
     // Rows written before highlights and notes existed lack them.
     const marks: UserMarks | undefined = previous
       ? {
@@ -146,16 +154,23 @@ export class Library {
         }
       : undefined;
     const next: Omit<ArticleRow, 'id'> & { id?: number } = articleRow(article, now, marks);
-    if (previous) {
-      next.id = previous.row.id;
-      if (previous.inTrash) await db.trash.delete(previous.row.id);
-    }
+    if (previous) next.id = previous.row.id;
     const id = await db.articles.put(next as ArticleRow);
-    await db.bodies.put({ id, contentHtml: article.contentHtml, text: article.text });
-    await enqueue(db, [id]);
-    if (!previous || previous.inTrash) await adjustArticleCount(db, 1);
+    const writes: Promise<unknown>[] = [
+      db.bodies.put({ id, contentHtml: article.contentHtml, text: article.text }),
+      db.meta.put({ key: INDEX_QUEUE_KEY, value: withQueued(queueOf(queueRow), [id]) }),
+    ];
+    if (!previous || previous.inTrash) {
+      writes.push(
+        typeof countRow?.value === 'number'
+          ? db.meta.put({ key: ARTICLE_COUNT_KEY, value: countRow.value + 1 })
+          : adjustArticleCount(db, 1),
+      );
+    }
+    if (previous?.inTrash) writes.push(db.trash.delete(id));
     // Pictures kept for an earlier version may not be this one's; `keepImages` fetches them again.
-    if (previous) await db.images.where('articleId').equals(id).delete();
+    if (previous) writes.push(db.images.where('articleId').equals(id).delete());
+    await Promise.all(writes);
     return { ...next, id } as ArticleRow;
   }
 
@@ -514,9 +529,14 @@ export class Library {
 
   /** The live row for a duplicate key, else a trashed one (saving again brings it back). */
   private async findAny(key: string): Promise<{ row: ArticleRow; inTrash: boolean } | null> {
-    const live = newest(await this.db.articles.where('normalizedUrl').equals(key).toArray());
+    // Both read at once (one round trip); the trash only counts when no live row has the key.
+    const [liveRows, trashedRows] = await Promise.all([
+      this.db.articles.where('normalizedUrl').equals(key).toArray(),
+      this.db.trash.where('normalizedUrl').equals(key).toArray(),
+    ]);
+    const live = newest(liveRows);
     if (live) return { row: live, inTrash: false };
-    const trashed = newest(await this.db.trash.where('normalizedUrl').equals(key).toArray());
+    const trashed = newest(trashedRows);
     if (!trashed) return null;
     const { deletedAt: _deletedAt, ...row } = trashed;
     return { row, inTrash: true };
