@@ -17,10 +17,20 @@ export function decodeText(bytes: Uint8Array): string {
 
 /** A ZIP starts with a local file header, or is an empty archive's end record. */
 export function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    (bytes[2] === 3 || bytes[2] === 5) &&
+    (bytes[3] === 4 || bytes[3] === 6)
+  );
 }
 
 /** The first characters of a text file, past a BOM and white space, lower-cased: enough to sniff it. */
 export function textHead(text: string, length = 512): string {
-  return text.replace(/^\uFEFF/, '').trimStart().slice(0, length).toLowerCase();
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, length)
+    .toLowerCase();
 }

@@ -32,7 +32,8 @@ export function parseCsv(text: string, required: readonly string[], what: string
   const columns = headerIndex < 0 ? [] : data[headerIndex].map((name) => name.trim().toLowerCase());
   const missing = required.filter((name) => !columns.includes(name));
   if (missing.length > 0) {
-    const found = columns.length > 0 ? `It has the columns ${columns.map((c) => `"${c}"`).join(', ')}` : 'It has no header row';
+    const found =
+      columns.length > 0 ? `It has the columns ${columns.map((c) => `"${c}"`).join(', ')}` : 'It has no header row';
     throw new TransferError(
       'wrong-columns',
       `This is not ${what}: ${found}, but ${missing.map((c) => `"${c}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing. Nothing was imported.`,
@@ -45,7 +46,8 @@ export function parseCsv(text: string, required: readonly string[], what: string
   });
   const quoteProblems = new Map<number, string>();
   for (const error of parsed.errors) {
-    if (error.type === 'Quotes' && error.row !== undefined) quoteProblems.set(error.row, 'has a quote that is never closed');
+    if (error.type === 'Quotes' && error.row !== undefined)
+      quoteProblems.set(error.row, 'has a quote that is never closed');
   }
 
   const rows: CsvRow[] = [];
@@ -74,7 +76,11 @@ function isBlank(fields: string[]): boolean {
 
 /** The header row of a CSV text, lower-cased, without parsing the rest: for format detection. */
 export function csvHeader(text: string): string[] {
-  const firstLine = text.replace(/^\uFEFF/, '').trimStart().split(/\r?\n/, 1)[0] ?? '';
+  const firstLine =
+    text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .split(/\r?\n/, 1)[0] ?? '';
   const parsed = Papa.parse<string[]>(firstLine, { header: false });
   return (parsed.data[0] ?? []).map((name) => name.trim().toLowerCase());
 }

@@ -14,7 +14,8 @@ import { POCKET_PART, POCKET_REQUIRED_COLUMNS } from './formats/pocket';
 import type { ImportFormat } from './types';
 import { baseName } from './zip';
 
-const KNOWN = 'Clean Reader can import a Pocket export (ZIP or CSV), an Instapaper CSV, an Omnivore ZIP, a bookmarks HTML file from a browser, or its own export.';
+const KNOWN =
+  'Clean Reader can import a Pocket export (ZIP or CSV), an Instapaper CSV, an Omnivore ZIP, a bookmarks HTML file from a browser, or its own export.';
 
 export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
@@ -22,24 +23,35 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
 
   if (looksLikeZip(bytes)) return zipFormat(fileName, bytes);
   if (ext === 'zip') {
-    throw new TransferError('broken-zip', `${fileName} is not a ZIP file (or is damaged), so nothing was imported. Download the export again and retry.`);
+    throw new TransferError(
+      'broken-zip',
+      `${fileName} is not a ZIP file (or is damaged), so nothing was imported. Download the export again and retry.`,
+    );
   }
 
   const text = decodeText(bytes);
   const head = textHead(text);
   if (head.startsWith('<')) return htmlFormat(fileName, text, head);
   if (ext === 'json' || head.startsWith('{') || head.startsWith('[')) {
-    throw new TransferError(looksLikeJson(text) ? 'unknown-format' : 'not-json', looksLikeJson(text)
-      ? `${fileName} is a JSON file Clean Reader does not know. ${KNOWN}`
-      : `${fileName} is not valid JSON, so nothing was imported.`);
+    throw new TransferError(
+      looksLikeJson(text) ? 'unknown-format' : 'not-json',
+      looksLikeJson(text)
+        ? `${fileName} is a JSON file Clean Reader does not know. ${KNOWN}`
+        : `${fileName} is not valid JSON, so nothing was imported.`,
+    );
   }
-  if (ext === 'html' || ext === 'htm') throw new TransferError('not-bookmarks', `${fileName} is not a bookmarks file. ${KNOWN}`);
+  if (ext === 'html' || ext === 'htm')
+    throw new TransferError('not-bookmarks', `${fileName} is not a bookmarks file. ${KNOWN}`);
 
   const columns = csvHeader(text);
   if (hasAll(columns, POCKET_REQUIRED_COLUMNS)) return 'pocket-csv';
   if (hasAll(columns, INSTAPAPER_REQUIRED_COLUMNS)) return 'instapaper-csv';
   if (ext === 'csv' || columns.length > 1) {
-    const found = columns.filter(Boolean).slice(0, 8).map((c) => `"${c}"`).join(', ');
+    const found = columns
+      .filter(Boolean)
+      .slice(0, 8)
+      .map((c) => `"${c}"`)
+      .join(', ');
     throw new TransferError(
       'wrong-columns',
       `${fileName} has the columns ${found || '(none)'}, which are neither Pocket's (title, url, time_added, tags, status) nor Instapaper's (URL, Title, Selection, Folder). Nothing was imported.`,
@@ -54,7 +66,11 @@ function zipFormat(fileName: string, bytes: Uint8Array): ImportFormat {
     // Reads the central directory only: nothing is decompressed here.
     unzipSync(bytes, { filter: (file) => (names.push(file.name), false) });
   } catch (cause) {
-    throw new TransferError('broken-zip', `${fileName} is damaged or incomplete, so nothing was imported. Download the export again and retry.`, { cause });
+    throw new TransferError(
+      'broken-zip',
+      `${fileName} is damaged or incomplete, so nothing was imported. Download the export again and retry.`,
+      { cause },
+    );
   }
   const bases = names.filter((n) => !n.startsWith('__MACOSX/')).map(baseName);
   if (names.includes(OWN_MANIFEST)) return 'clean-reader-zip';

@@ -32,7 +32,10 @@ export interface LibraryExport {
 }
 
 /** The fields export reads; every other field of a record is carried over untouched. */
-export type ExportableRecord = Pick<TransferArticle, 'id' | 'url' | 'title' | 'byline' | 'siteName' | 'publishedTime' | 'savedAt' | 'tags' | 'contentHtml'> &
+export type ExportableRecord = Pick<
+  TransferArticle,
+  'id' | 'url' | 'title' | 'byline' | 'siteName' | 'publishedTime' | 'savedAt' | 'tags' | 'contentHtml'
+> &
   Partial<Pick<TransferArticle, 'highlights' | 'note'>>;
 
 export interface ExportOptions {
@@ -53,7 +56,11 @@ export interface SteppedExportOptions extends ExportOptions {
  * Builds the export ZIP in one go. Records must be JSON values: what `JSON.stringify` cannot carry
  * (Blobs of offline images, Dates) does not survive.
  */
-export function exportLibrary(records: readonly ExportableRecord[], schemaVersion: number, options: ExportOptions = {}): Uint8Array {
+export function exportLibrary(
+  records: readonly ExportableRecord[],
+  schemaVersion: number,
+  options: ExportOptions = {},
+): Uint8Array {
   const writer = new ExportWriter(schemaVersion, options.now ?? new Date());
   records.forEach((record, i) => {
     writer.add(record);
@@ -63,7 +70,11 @@ export function exportLibrary(records: readonly ExportableRecord[], schemaVersio
 }
 
 /** The same ZIP as `exportLibrary`, built in stretches with pauses between them, for the library page. */
-export async function exportLibraryInSteps(records: readonly ExportableRecord[], schemaVersion: number, options: SteppedExportOptions = {}): Promise<Uint8Array> {
+export async function exportLibraryInSteps(
+  records: readonly ExportableRecord[],
+  schemaVersion: number,
+  options: SteppedExportOptions = {},
+): Promise<Uint8Array> {
   const writer = new ExportWriter(schemaVersion, options.now ?? new Date());
   const budget = options.budgetMs ?? 12;
   const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
@@ -154,7 +165,11 @@ class ExportWriter {
 
 /** A file name from a record id: ids are ours (numbers), but nothing here trusts that. */
 function fileStem(id: unknown, used: Set<string>): string {
-  const base = String(id).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(0, 100) || 'record';
+  const base =
+    String(id)
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .replace(/^\.+/, '_')
+      .slice(0, 100) || 'record';
   let name = base;
   for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
   used.add(name);

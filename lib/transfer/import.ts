@@ -58,7 +58,11 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
  * file, before any batch. An empty file of a known format yields one empty batch, so callers always
  * learn the format.
  */
-export async function* importFile(fileName: string, bytes: Uint8Array, options: ImportOptions): AsyncGenerator<ImportBatch, void, undefined> {
+export async function* importFile(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ImportOptions,
+): AsyncGenerator<ImportBatch, void, undefined> {
   const prepared = prepareImport(fileName, bytes, options);
   const maxRows = Math.max(1, options.batchSize ?? 500);
   const budget = options.batchBudgetMs ?? 12;
@@ -78,7 +82,12 @@ export async function* importFile(fileName: string, bytes: Uint8Array, options: 
       } catch (error) {
         // One unreadable row never sinks the rest; a refusal of the whole file only comes from prepare.
         if (isTransferError(error)) throw error;
-        invalid.push({ file: fileName, row: row + 1, code: 'bad-record', reason: `Item ${row + 1} could not be read (${String(error)}).` });
+        invalid.push({
+          file: fileName,
+          row: row + 1,
+          code: 'bad-record',
+          reason: `Item ${row + 1} could not be read (${String(error)}).`,
+        });
       }
       if (now() - started > budget) break;
     }

@@ -47,7 +47,11 @@ export function mergeFieldsOf(article: TransferItem | TransferArticle): MergeFie
 }
 
 /** A new article from an imported item, without an id (the library assigns one). */
-export function newArticle(item: ImportItem | MergeFields, win: ImportWindow, now: number): Omit<TransferArticle, 'id'> {
+export function newArticle(
+  item: ImportItem | MergeFields,
+  win: ImportWindow,
+  now: number,
+): Omit<TransferArticle, 'id'> {
   const body = bodyOf(item.contentHtml, win);
   const savedAt = item.savedAt ? Date.parse(item.savedAt) : NaN;
   return {
@@ -124,7 +128,10 @@ export function articleChanges(update: PlannedUpdate, win: ImportWindow, now: nu
 }
 
 /** Body, plain text and counts of already-sanitised HTML; an empty body for a link not downloaded. */
-function bodyOf(html: string | null, win: ImportWindow): Pick<SavedArticle, 'contentHtml' | 'text' | 'wordCount' | 'readingMinutes' | 'downloaded'> {
+function bodyOf(
+  html: string | null,
+  win: ImportWindow,
+): Pick<SavedArticle, 'contentHtml' | 'text' | 'wordCount' | 'readingMinutes' | 'downloaded'> {
   if (!html) return { contentHtml: '', text: '', wordCount: 0, readingMinutes: 0, downloaded: false };
   // An inert document (runs no script, loads nothing); the HTML is sanitised already.
   const text = blockText(parseInertDocument(html, win).body);

@@ -25,7 +25,13 @@ export interface MarkdownArticle {
 let service: TurndownService | null = null;
 function turndown(): TurndownService {
   if (service) return service;
-  service = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '_', hr: '---' });
+  service = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    bulletListMarker: '-',
+    emDelimiter: '_',
+    hr: '---',
+  });
   // Figures keep their caption as a paragraph under the image.
   service.addRule('figcaption', {
     filter: 'figcaption',
@@ -44,7 +50,11 @@ export function htmlToMarkdown(html: string): string {
  * the article has. Highlights are a JSON list (a YAML flow sequence), so no label needs translating.
  */
 export function frontMatter(article: MarkdownArticle): string {
-  const lines = ['---', `title: ${JSON.stringify(article.title || article.url)}`, `url: ${JSON.stringify(article.url)}`];
+  const lines = [
+    '---',
+    `title: ${JSON.stringify(article.title || article.url)}`,
+    `url: ${JSON.stringify(article.url)}`,
+  ];
   if (article.byline) lines.push(`author: ${JSON.stringify(article.byline)}`);
   if (article.siteName) lines.push(`site: ${JSON.stringify(article.siteName)}`);
   if (article.publishedTime) lines.push(`published: ${JSON.stringify(article.publishedTime)}`);
@@ -67,7 +77,11 @@ export function articleToMarkdown(article: MarkdownArticle): string {
   const body = htmlToMarkdown(article.contentHtml ?? '');
   const heading = `# ${(article.title || article.url).replace(/\s+/g, ' ').trim()}`;
   // Readability usually drops the page's own title from the body; when it kept it, do not say it twice.
-  const startsWithTitle = body.split('\n', 1)[0]?.replace(/^#+\s*/, '').trim() === article.title.trim() && /^#/.test(body);
+  const startsWithTitle =
+    body
+      .split('\n', 1)[0]
+      ?.replace(/^#+\s*/, '')
+      .trim() === article.title.trim() && /^#/.test(body);
   const parts = [frontMatter(article), startsWithTitle ? '' : heading, body].filter(Boolean);
   return `${parts.join('\n\n')}\n`;
 }

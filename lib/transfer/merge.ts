@@ -62,8 +62,19 @@ export interface MergePlan {
 }
 
 export const MERGE_FIELDS: readonly (keyof MergeFields)[] = [
-  'url', 'title', 'excerpt', 'byline', 'tags', 'state', 'favourite', 'savedAt', 'publishedAt', 'readingProgress',
-  'contentHtml', 'highlights', 'note',
+  'url',
+  'title',
+  'excerpt',
+  'byline',
+  'tags',
+  'state',
+  'favourite',
+  'savedAt',
+  'publishedAt',
+  'readingProgress',
+  'contentHtml',
+  'highlights',
+  'note',
 ];
 
 export function planMerge(
@@ -79,7 +90,10 @@ export function planMerge(
   }
 
   const adds = new Map<string, PlannedAdd>();
-  const touched = new Map<string, { record: ExistingRecord; after: MergeFields; first: ImportItem; sources: ImportSource[] }>();
+  const touched = new Map<
+    string,
+    { record: ExistingRecord; after: MergeFields; first: ImportItem; sources: ImportSource[] }
+  >();
   const skipped: PlannedSkip[] = [];
 
   for (const item of items) {

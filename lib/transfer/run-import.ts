@@ -52,7 +52,12 @@ export interface RunImportOptions extends ImportOptions {
   now?: () => number;
 }
 
-export async function runImport(fileName: string, bytes: Uint8Array, target: ImportTarget, options: RunImportOptions): Promise<ImportReport> {
+export async function runImport(
+  fileName: string,
+  bytes: Uint8Array,
+  target: ImportTarget,
+  options: RunImportOptions,
+): Promise<ImportReport> {
   const { onProgress, win } = options;
   const clock = options.now ?? Date.now;
   const items: ImportItem[] = [];
@@ -117,5 +122,8 @@ function toNewArticle(add: PlannedAdd, win: ImportOptions['win'], now: number): 
   const after = mergeFields(before, add.item);
   const changed = changedFields(before, after);
   if (changed.length === 0) return { ...record };
-  return { ...record, ...articleChanges({ id: record.id, key: add.key, before, after, changed, sources: [] }, win, now) };
+  return {
+    ...record,
+    ...articleChanges({ id: record.id, key: add.key, before, after, changed, sources: [] }, win, now),
+  };
 }

@@ -29,7 +29,6 @@ export interface ImportSource {
 /** A highlight as the library keeps it (lib/library/types.ts): `{ quote, createdAt (ISO 8601 or null), note }`. */
 export type ImportHighlight = Highlight;
 
-
 export interface ImportItem {
   /** Absolute http(s) URL, trimmed, otherwise as the source gave it (normalising is the merge's job). */
   url: string;
@@ -60,12 +59,7 @@ export interface ImportItem {
 }
 
 /** Why a row was left out. `code` is stable for the UI; `reason` is a short English sentence. */
-export type InvalidCode =
-  | 'missing-url'
-  | 'bad-url'
-  | 'bad-row'
-  | 'bad-record'
-  | 'deleted';
+export type InvalidCode = 'missing-url' | 'bad-url' | 'bad-row' | 'bad-record' | 'deleted';
 
 export interface InvalidRow {
   file: string;

@@ -32,10 +32,17 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipE
       },
     });
   } catch (cause) {
-    throw new TransferError('broken-zip', 'This ZIP file is damaged or incomplete, so nothing was imported. Download the export again and retry.', { cause });
+    throw new TransferError(
+      'broken-zip',
+      'This ZIP file is damaged or incomplete, so nothing was imported. Download the export again and retry.',
+      { cause },
+    );
   }
   if (tooLarge) {
-    throw new TransferError('too-large', 'This ZIP file unpacks to more than Clean Reader can import at once, so nothing was imported.');
+    throw new TransferError(
+      'too-large',
+      'This ZIP file unpacks to more than Clean Reader can import at once, so nothing was imported.',
+    );
   }
   const entries: ZipEntries = new Map();
   for (const [name, data] of Object.entries(raw)) {

@@ -18,9 +18,16 @@ describe('Chrome bookmarks', () => {
 
   it('reads titles and ADD_DATE, and refuses bookmarklets and browser pages by position', async () => {
     const { items, invalid } = await importFixture('bookmarks-chrome.html');
-    expect(itemFor(items, 'https://longform.example.com/the-last-ferry')).toMatchObject({ title: 'The last ferry', savedAt: '2023-11-14T22:25:00.000Z', state: 'unread' });
+    expect(itemFor(items, 'https://longform.example.com/the-last-ferry')).toMatchObject({
+      title: 'The last ferry',
+      savedAt: '2023-11-14T22:25:00.000Z',
+      state: 'unread',
+    });
     expect(itemFor(items, 'https://longform.example.com/mountain-post-office').title).toBe('');
-    expect(invalid.map((r) => [r.row, r.code])).toEqual([[2, 'bad-url'], [7, 'bad-url']]);
+    expect(invalid.map((r) => [r.row, r.code])).toEqual([
+      [2, 'bad-url'],
+      [7, 'bad-url'],
+    ]);
     expect(invalid[1].reason).toMatch(/chrome link/);
   });
 });
@@ -40,8 +47,13 @@ describe('Firefox bookmarks', () => {
       excerpt: 'Astronomers had predicted the date to the day.',
       savedAt: '2024-04-13T09:20:00.000Z',
     });
-    expect(itemFor(result.items, 'https://kitchen.example.fr/recettes/ratatouille')).toMatchObject({ title: '', excerpt: null });
-    expect(result.invalid).toEqual([expect.objectContaining({ row: 3, code: 'bad-url', reason: expect.stringMatching(/place link/) })]);
+    expect(itemFor(result.items, 'https://kitchen.example.fr/recettes/ratatouille')).toMatchObject({
+      title: '',
+      excerpt: null,
+    });
+    expect(result.invalid).toEqual([
+      expect.objectContaining({ row: 3, code: 'bad-url', reason: expect.stringMatching(/place link/) }),
+    ]);
   });
 });
 
@@ -50,11 +62,26 @@ describe("Pocket's ril_export.html", () => {
     const result = await importFixture('ril_export.html');
     expect(result.format).toBe('pocket-html');
     expect(result.items.map((i) => [i.url, i.state, i.tags, i.title])).toEqual([
-      ['https://stories.example.com/lighthouse-keeper', 'unread', ['long reads'], 'Field notes from a lighthouse keeper'],
+      [
+        'https://stories.example.com/lighthouse-keeper',
+        'unread',
+        ['long reads'],
+        'Field notes from a lighthouse keeper',
+      ],
       ['https://city.example.org/old-port-cafes', 'unread', ['café', 'city life'], 'Café culture in the old port'],
       ['https://city.example.org/tram-map', 'unread', [], ''],
-      ['https://history.example.com/bicycle-bell', 'archived', ['history', '日本語'], 'A short history of the bicycle bell'],
-      ['https://stories.example.com/lighthouse-keeper#part-2', 'archived', ['archive copy'], 'Field notes from a lighthouse keeper (part 2)'],
+      [
+        'https://history.example.com/bicycle-bell',
+        'archived',
+        ['history', '日本語'],
+        'A short history of the bicycle bell',
+      ],
+      [
+        'https://stories.example.com/lighthouse-keeper#part-2',
+        'archived',
+        ['archive copy'],
+        'Field notes from a lighthouse keeper (part 2)',
+      ],
     ]);
     expect(result.items[0].savedAt).toBe('2019-01-01T00:00:00.000Z');
     expect(result.invalid).toEqual([expect.objectContaining({ row: 4, code: 'missing-url' })]);

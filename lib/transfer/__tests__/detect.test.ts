@@ -65,7 +65,10 @@ describe('files that are not what they claim are refused whole', () => {
     });
     const { error, batches } = await refusal('pocket.zip', zip);
     expect(batches).toBe(0);
-    expect(error).toMatchObject({ code: 'wrong-columns', userMessage: expect.stringMatching(/part_000001\.csv.*"url" is missing/) });
+    expect(error).toMatchObject({
+      code: 'wrong-columns',
+      userMessage: expect.stringMatching(/part_000001\.csv.*"url" is missing/),
+    });
   });
 });
 
@@ -74,8 +77,12 @@ describe('readZip', () => {
     const { readZip } = await import('../zip');
     const { zipSync } = await import('fflate');
     const zip = zipSync({ 'part_000000.csv': new Uint8Array(4096), 'part_000001.csv': new Uint8Array(4096) });
-    expect(() => readZip(zip, { maxEntryBytes: 1000, maxTotalBytes: 1e9 })).toThrow(expect.objectContaining({ code: 'too-large' }));
-    expect(() => readZip(zip, { maxEntryBytes: 1e9, maxTotalBytes: 6000 })).toThrow(expect.objectContaining({ code: 'too-large' }));
+    expect(() => readZip(zip, { maxEntryBytes: 1000, maxTotalBytes: 1e9 })).toThrow(
+      expect.objectContaining({ code: 'too-large' }),
+    );
+    expect(() => readZip(zip, { maxEntryBytes: 1e9, maxTotalBytes: 6000 })).toThrow(
+      expect.objectContaining({ code: 'too-large' }),
+    );
     expect([...readZip(zip).keys()]).toEqual(['part_000000.csv', 'part_000001.csv']);
   });
 });

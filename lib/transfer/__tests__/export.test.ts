@@ -12,7 +12,10 @@ const NOW = new Date('2025-06-01T12:00:00Z');
 /** Saved articles as the library stores them (lib/library/types.ts), plus imported highlights. */
 function sampleRecords(): TransferArticle[] {
   const body = (title: string, text: string) =>
-    sanitize(`<h2>${title}</h2><p>${text}</p><figure><img src="https://img.example.com/a.jpg" alt="A photo"><figcaption>Caption</figcaption></figure><p><a href="https://example.com/more">More</a> &amp; <em>emphasis</em></p><ul><li>one</li><li>two</li></ul>`, win);
+    sanitize(
+      `<h2>${title}</h2><p>${text}</p><figure><img src="https://img.example.com/a.jpg" alt="A photo"><figcaption>Caption</figcaption></figure><p><a href="https://example.com/more">More</a> &amp; <em>emphasis</em></p><ul><li>one</li><li>two</li></ul>`,
+      win,
+    );
   return [
     {
       id: 1,
@@ -122,7 +125,11 @@ describe('exportLibrary', () => {
       'markdown/3.md',
     ]);
     const manifest = JSON.parse(strFromU8(files['library.json'])) as LibraryExport;
-    expect(manifest).toMatchObject({ format: 'clean-reader-library', schemaVersion: 3, exportedAt: '2025-06-01T12:00:00.000Z' });
+    expect(manifest).toMatchObject({
+      format: 'clean-reader-library',
+      schemaVersion: 3,
+      exportedAt: '2025-06-01T12:00:00.000Z',
+    });
     expect(manifest.records).toHaveLength(3);
     expect(manifest.records[0]).not.toHaveProperty('contentHtml');
     expect(manifest.records[2]).toHaveProperty('contentHtml', '');
@@ -156,7 +163,9 @@ describe('exportLibrary', () => {
     expect(md).toContain('[More](https://example.com/more) & _emphasis_');
     expect(md).toContain('![A photo](https://img.example.com/a.jpg)');
     expect(strFromU8(files['markdown/2.md'])).toContain('saved: "2024-03-14T07:06:40.000Z"');
-    expect(strFromU8(files['markdown/3.md'])).toBe('---\ntitle: "letters.example.net: issue 12"\nurl: "https://letters.example.net/issue-12"\nsaved: "2024-04-01T09:00:00.000Z"\n---\n\n# letters.example.net: issue 12\n');
+    expect(strFromU8(files['markdown/3.md'])).toBe(
+      '---\ntitle: "letters.example.net: issue 12"\nurl: "https://letters.example.net/issue-12"\nsaved: "2024-04-01T09:00:00.000Z"\n---\n\n# letters.example.net: issue 12\n',
+    );
   });
 
   it('gives the same bytes for the same library and date', () => {
@@ -165,13 +174,19 @@ describe('exportLibrary', () => {
 
   it('builds the same ZIP in steps, pausing between stretches of work', async () => {
     let pauses = 0;
-    const stepped = await exportLibraryInSteps(sampleRecords(), 3, { now: NOW, budgetMs: 0, pause: async () => void pauses++ });
+    const stepped = await exportLibraryInSteps(sampleRecords(), 3, {
+      now: NOW,
+      budgetMs: 0,
+      pause: async () => void pauses++,
+    });
     expect(pauses).toBe(2);
     expect(stepped).toEqual(exportLibrary(sampleRecords(), 3, { now: NOW }));
   });
 
   it('reads the records back as items with the library fields mapped', async () => {
-    const { items } = await importAll('clean-reader-export.zip', exportLibrary(sampleRecords(), 3, { now: NOW }), { win });
+    const { items } = await importAll('clean-reader-export.zip', exportLibrary(sampleRecords(), 3, { now: NOW }), {
+      win,
+    });
     expect(items[0]).toMatchObject({
       url: 'https://news.example.com/2024/03/harbour-sea-wall/?utm_source=feed',
       savedAt: '2024-03-08T05:42:23.000Z',
@@ -187,14 +202,20 @@ describe('exportLibrary', () => {
   it('reports progress per record', () => {
     const seen: [number, number][] = [];
     exportLibrary(sampleRecords(), 3, { now: NOW, onProgress: (done, total) => seen.push([done, total]) });
-    expect(seen).toEqual([[1, 3], [2, 3], [3, 3]]);
+    expect(seen).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
   });
 });
 
 describe('importing our own export', () => {
   it('refuses an export from a newer schema than the library knows', async () => {
     const zip = exportLibrary(sampleRecords(), 7, { now: NOW });
-    await expect(importAll('clean-reader-export.zip', zip, { win, schemaVersion: 3 })).rejects.toMatchObject({ code: 'newer-version' });
+    await expect(importAll('clean-reader-export.zip', zip, { win, schemaVersion: 3 })).rejects.toMatchObject({
+      code: 'newer-version',
+    });
   });
 
   it('sanitises article HTML from the file: an export is as untrusted as any download', async () => {
@@ -210,12 +231,24 @@ describe('importing our own export', () => {
   it('reports records it cannot use and keeps the rest', async () => {
     const files = unzipSync(exportLibrary(sampleRecords(), 3, { now: NOW }));
     const manifest = JSON.parse(strFromU8(files['library.json'])) as LibraryExport;
-    manifest.records.push({ ...manifest.records[2], id: 4, url: 'javascript:alert(1)' }, { id: 5, url: 'https://x.example.com/' }, 'not a record' as unknown as Record<string, unknown>);
+    manifest.records.push(
+      { ...manifest.records[2], id: 4, url: 'javascript:alert(1)' },
+      { id: 5, url: 'https://x.example.com/' },
+      'not a record' as unknown as Record<string, unknown>,
+    );
     delete files['content/2.html'];
     files['library.json'] = strToU8(JSON.stringify(manifest));
     const result = await importAll('clean-reader-export.zip', zipSync(files), { win });
-    expect(result.items.map((i) => i.url)).toEqual(['https://news.example.com/2024/03/harbour-sea-wall/?utm_source=feed', 'https://letters.example.net/issue-12']);
-    expect(result.invalid.map((r) => [r.row, r.code])).toEqual([[2, 'bad-record'], [4, 'bad-url'], [5, 'bad-record'], [6, 'bad-record']]);
+    expect(result.items.map((i) => i.url)).toEqual([
+      'https://news.example.com/2024/03/harbour-sea-wall/?utm_source=feed',
+      'https://letters.example.net/issue-12',
+    ]);
+    expect(result.invalid.map((r) => [r.row, r.code])).toEqual([
+      [2, 'bad-record'],
+      [4, 'bad-url'],
+      [5, 'bad-record'],
+      [6, 'bad-record'],
+    ]);
     expect(result.invalid[0].reason).toMatch(/missing from the ZIP/);
     expect(result.invalid[2].reason).toMatch(/damaged \(missing title\)/);
   });

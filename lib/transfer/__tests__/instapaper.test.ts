@@ -34,7 +34,10 @@ describe('Instapaper CSV', () => {
   it('reports the FTP link and the row without a link, by spreadsheet row', async () => {
     const { invalid } = await importFixture('instapaper.csv');
     // Row 4 spans two lines of the file; rows are counted as a spreadsheet shows them.
-    expect(invalid.map((r) => [r.row, r.code])).toEqual([[8, 'bad-url'], [9, 'missing-url']]);
+    expect(invalid.map((r) => [r.row, r.code])).toEqual([
+      [8, 'bad-url'],
+      [9, 'missing-url'],
+    ]);
     expect(invalid[0].reason).toMatch(/ftp link/);
   });
 
@@ -44,19 +47,31 @@ describe('Instapaper CSV', () => {
     expect(result.invalid).toEqual([]);
     expect(result.items.map((i) => [i.title, i.url, i.state, i.favourite, i.savedAt, i.excerpt])).toEqual([
       ['A short history of the bicycle bell', 'https://history.example.com/bicycle-bell', 'unread', false, null, null],
-      ['Städte ohne Autos', 'https://verkehr.example.de/staedte-ohne-autos', 'archived', false, null, 'Ein Bericht aus drei Städten.'],
+      [
+        'Städte ohne Autos',
+        'https://verkehr.example.de/staedte-ohne-autos',
+        'archived',
+        false,
+        null,
+        'Ein Bericht aus drei Städten.',
+      ],
       ['Starred piece with no title', 'https://notes.example.net/untitled', 'unread', true, null, null],
     ]);
   });
 
   it('reads a Tags column written as a JSON list, next to the folder tag', async () => {
-    const csv = 'URL,Title,Selection,Folder,Timestamp,Tags\nhttps://a.example.com/x,X,,Cooking,1715000000,"[""quick"",""日本語""]"\n';
+    const csv =
+      'URL,Title,Selection,Folder,Timestamp,Tags\nhttps://a.example.com/x,X,,Cooking,1715000000,"[""quick"",""日本語""]"\n';
     const { items } = await importAll('instapaper-export.csv', utf8(csv), { win });
     expect(items[0].tags).toEqual(['Cooking', 'quick', '日本語']);
   });
 
   it('falls back to windows-1252 for a file re-saved by a spreadsheet', async () => {
-    const bytes = new Uint8Array([...utf8('URL,Title,Selection,Folder\nhttps://a.example.com/c,Caf'), 0xe9, ...utf8(',,Unread\n')]);
+    const bytes = new Uint8Array([
+      ...utf8('URL,Title,Selection,Folder\nhttps://a.example.com/c,Caf'),
+      0xe9,
+      ...utf8(',,Unread\n'),
+    ]);
     const { items } = await importAll('instapaper.csv', bytes, { win });
     expect(items[0].title).toBe('Café');
   });

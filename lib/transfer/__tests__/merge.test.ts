@@ -42,45 +42,69 @@ class MemoryLibrary {
 
 describe('planMerge', () => {
   it('adds new URLs, folds duplicates within the file, and says so', () => {
-    const plan = planMerge([], [
-      item('https://a.example.com/story', { title: 'Story', tags: ['one'] }, 2),
-      item('https://a.example.com/story/?utm_source=x#top', { tags: ['two'], savedAt: '2020-01-01T00:00:00.000Z' }, 3),
-      item('https://b.example.com/', {}, 4),
-    ]);
+    const plan = planMerge(
+      [],
+      [
+        item('https://a.example.com/story', { title: 'Story', tags: ['one'] }, 2),
+        item(
+          'https://a.example.com/story/?utm_source=x#top',
+          { tags: ['two'], savedAt: '2020-01-01T00:00:00.000Z' },
+          3,
+        ),
+        item('https://b.example.com/', {}, 4),
+      ],
+    );
     expect(plan.counts).toEqual({ added: 2, updated: 0, skipped: 1 });
-    expect(plan.add[0].item).toMatchObject({ url: 'https://a.example.com/story', title: 'Story', tags: ['one', 'two'], savedAt: '2020-01-01T00:00:00.000Z', source: { row: 2 } });
-    expect(plan.skipped).toEqual([expect.objectContaining({ reason: 'duplicate', matchedId: null, item: expect.objectContaining({ source: expect.objectContaining({ row: 3 }) }) })]);
+    expect(plan.add[0].item).toMatchObject({
+      url: 'https://a.example.com/story',
+      title: 'Story',
+      tags: ['one', 'two'],
+      savedAt: '2020-01-01T00:00:00.000Z',
+      source: { row: 2 },
+    });
+    expect(plan.skipped).toEqual([
+      expect.objectContaining({
+        reason: 'duplicate',
+        matchedId: null,
+        item: expect.objectContaining({ source: expect.objectContaining({ row: 3 }) }),
+      }),
+    ]);
   });
 
   it('keeps the richer record: content, merged tags and highlights, earliest date, furthest progress', () => {
     const existing: ExistingRecord = {
       id: 'rec-1',
-      fields: fieldsOf(item('https://a.example.com/story', {
-        title: 'Saved title',
-        tags: ['Reading'],
-        state: 'archived',
-        savedAt: '2024-05-01T00:00:00.000Z',
-        readingProgress: 0.5,
-        contentHtml: '<p>Saved content</p>',
-        highlights: [{ quote: 'first  quote', createdAt: null, note: null }],
-      })),
+      fields: fieldsOf(
+        item('https://a.example.com/story', {
+          title: 'Saved title',
+          tags: ['Reading'],
+          state: 'archived',
+          savedAt: '2024-05-01T00:00:00.000Z',
+          readingProgress: 0.5,
+          contentHtml: '<p>Saved content</p>',
+          highlights: [{ quote: 'first  quote', createdAt: null, note: null }],
+        }),
+      ),
     };
-    const plan = planMerge([existing], [
-      item('https://A.example.com/story/', {
-        title: 'Imported title',
-        excerpt: 'An excerpt',
-        tags: ['reading', 'café'],
-        state: 'unread',
-        favourite: true,
-        savedAt: '2019-01-01T00:00:00.000Z',
-        readingProgress: 0.2,
-        contentHtml: '<p>Imported content</p>',
-        highlights: [
-          { quote: 'first quote', createdAt: '2019-02-01T00:00:00.000Z', note: 'a note' },
-          { quote: 'second quote', createdAt: null, note: null },
-        ],
-      }),
-    ]);
+    const plan = planMerge(
+      [existing],
+      [
+        item('https://A.example.com/story/', {
+          title: 'Imported title',
+          excerpt: 'An excerpt',
+          tags: ['reading', 'café'],
+          state: 'unread',
+          favourite: true,
+          savedAt: '2019-01-01T00:00:00.000Z',
+          readingProgress: 0.2,
+          contentHtml: '<p>Imported content</p>',
+          highlights: [
+            { quote: 'first quote', createdAt: '2019-02-01T00:00:00.000Z', note: 'a note' },
+            { quote: 'second quote', createdAt: null, note: null },
+          ],
+        }),
+      ],
+    );
     expect(plan.counts).toEqual({ added: 0, updated: 1, skipped: 0 });
     const update = plan.update[0];
     expect(update.id).toBe('rec-1');
@@ -108,18 +132,35 @@ describe('planMerge', () => {
   it('gives content to a saved link that had none', () => {
     const existing = { id: 1, fields: fieldsOf(item('https://a.example.com/x', { title: 'X' })) };
     const plan = planMerge([existing], [item('https://a.example.com/x', { contentHtml: '<p>Body</p>' })]);
-    expect(plan.update[0]).toMatchObject({ changed: ['contentHtml'], after: { contentHtml: '<p>Body</p>', title: 'X' } });
+    expect(plan.update[0]).toMatchObject({
+      changed: ['contentHtml'],
+      after: { contentHtml: '<p>Body</p>', title: 'X' },
+    });
   });
 
   it('skips what the library already has', () => {
     const saved = item('https://a.example.com/x', { title: 'X', tags: ['a', 'b'] });
-    const plan = planMerge([{ id: 9, fields: fieldsOf(saved) }], [item('https://a.example.com/x#section', { tags: ['B'] }), item('https://a.example.com/x/')]);
+    const plan = planMerge(
+      [{ id: 9, fields: fieldsOf(saved) }],
+      [item('https://a.example.com/x#section', { tags: ['B'] }), item('https://a.example.com/x/')],
+    );
     expect(plan.counts).toEqual({ added: 0, updated: 0, skipped: 2 });
-    expect(plan.skipped.map((s) => [s.reason, s.matchedId])).toEqual([['duplicate', 9], ['unchanged', 9]]);
+    expect(plan.skipped.map((s) => [s.reason, s.matchedId])).toEqual([
+      ['duplicate', 9],
+      ['unchanged', 9],
+    ]);
   });
 
   it('is idempotent on every sample file: importing the same file twice adds and changes nothing', async () => {
-    for (const name of ['pocket-export.zip', 'pocket.csv', 'instapaper.csv', 'omnivore-export.zip', 'bookmarks-chrome.html', 'bookmarks-firefox.html', 'ril_export.html']) {
+    for (const name of [
+      'pocket-export.zip',
+      'pocket.csv',
+      'instapaper.csv',
+      'omnivore-export.zip',
+      'bookmarks-chrome.html',
+      'bookmarks-firefox.html',
+      'ril_export.html',
+    ]) {
       const { items } = await importFixture(name);
       const library = new MemoryLibrary();
       const first = planMerge(library.records, items);
@@ -159,8 +200,15 @@ describe('planMerge', () => {
 
 describe('mergeFields', () => {
   it('merging the same item twice changes nothing the second time', () => {
-    const base = fieldsOf(item('https://a.example.com/x', { tags: ['a'], highlights: [{ quote: 'q', createdAt: null, note: null }] }));
-    const incoming = item('https://a.example.com/x', { tags: ['b'], favourite: true, readingProgress: 0.3, highlights: [{ quote: 'r', createdAt: null, note: 'n' }] });
+    const base = fieldsOf(
+      item('https://a.example.com/x', { tags: ['a'], highlights: [{ quote: 'q', createdAt: null, note: null }] }),
+    );
+    const incoming = item('https://a.example.com/x', {
+      tags: ['b'],
+      favourite: true,
+      readingProgress: 0.3,
+      highlights: [{ quote: 'r', createdAt: null, note: 'n' }],
+    });
     const once = mergeFields(base, incoming);
     expect(mergeFields(once, incoming)).toEqual(once);
   });

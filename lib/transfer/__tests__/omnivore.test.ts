@@ -33,9 +33,21 @@ describe('Omnivore export ZIP', () => {
       savedAt: '2024-03-08T05:42:23.000Z',
       publishedAt: '2024-03-07T12:00:00.000Z',
     });
-    expect(itemFor(items, 'https://shinbun.example.jp/articles/library-reading-room')).toMatchObject({ state: 'archived', readingProgress: 1, excerpt: null, byline: null });
-    expect(itemFor(items, 'https://nauka.example.ru/birds-count')).toMatchObject({ tags: ['наука', 'birds'], readingProgress: 0.125 });
-    expect(itemFor(items, 'https://letters.example.net/issue-12')).toMatchObject({ title: '', contentHtml: null, highlights: [] });
+    expect(itemFor(items, 'https://shinbun.example.jp/articles/library-reading-room')).toMatchObject({
+      state: 'archived',
+      readingProgress: 1,
+      excerpt: null,
+      byline: null,
+    });
+    expect(itemFor(items, 'https://nauka.example.ru/birds-count')).toMatchObject({
+      tags: ['наука', 'birds'],
+      readingProgress: 0.125,
+    });
+    expect(itemFor(items, 'https://letters.example.net/issue-12')).toMatchObject({
+      title: '',
+      contentHtml: null,
+      highlights: [],
+    });
   });
 
   it('imports the article HTML sanitised, readable at once', async () => {
@@ -48,15 +60,22 @@ describe('Omnivore export ZIP', () => {
     const russian = itemFor(items, 'https://nauka.example.ru/birds-count').contentHtml ?? '';
     expect(russian).toContain('<blockquote><p>Главное — идти медленно и слушать.</p></blockquote>');
     expect(russian).not.toContain('style=');
-    expect(itemFor(items, 'https://shinbun.example.jp/articles/library-reading-room').contentHtml).toContain('読書室は朝七時から開いている。');
+    expect(itemFor(items, 'https://shinbun.example.jp/articles/library-reading-room').contentHtml).toContain(
+      '読書室は朝七時から開いている。',
+    );
   });
 
   it('keeps highlights with their article, with labels and notes, and page notes apart', async () => {
     const { items } = await importFixture('omnivore-export.zip');
     expect(itemFor(items, HARBOUR).highlights).toEqual([
-      { quote: 'The wall was finished two weeks before the spring tides, and it held.', createdAt: null, note: '#quotes #harbour\n\nCompare with the 1953 flood defences.' },
       {
-        quote: 'After the winter storms tore through the old breakwater,\n\nthe town council met on a Tuesday evening and voted to rebuild the sea wall before the next spring tides.',
+        quote: 'The wall was finished two weeks before the spring tides, and it held.',
+        createdAt: null,
+        note: '#quotes #harbour\n\nCompare with the 1953 flood defences.',
+      },
+      {
+        quote:
+          'After the winter storms tore through the old breakwater,\n\nthe town council met on a Tuesday evening and voted to rebuild the sea wall before the next spring tides.',
         createdAt: null,
         note: null,
       },
@@ -64,7 +83,9 @@ describe('Omnivore export ZIP', () => {
     ]);
     const birds = itemFor(items, 'https://nauka.example.ru/birds-count');
     expect(birds.note).toBe('Прочитать вместе с прошлогодним отчётом.');
-    expect(birds.highlights).toEqual([{ quote: 'Главное — идти медленно и слушать.', createdAt: null, note: 'Хорошая цитата для доклада.' }]);
+    expect(birds.highlights).toEqual([
+      { quote: 'Главное — идти медленно и слушать.', createdAt: null, note: 'Хорошая цитата для доклада.' },
+    ]);
   });
 });
 
@@ -72,13 +93,22 @@ describe('Omnivore metadata file names', () => {
   it('reads any metadata*.json, whatever its numbers', async () => {
     const { zipSync, strToU8 } = await import('fflate');
     const zip = zipSync({
-      'omnivore/metadata.json': strToU8(JSON.stringify([{ id: '1', slug: 'a', title: 'A', url: 'https://a.example.com/', state: 'ARCHIVED', labels: [] }])),
-      'omnivore/metadata_20_to_40.json': strToU8(JSON.stringify([{ id: '2', slug: 'b', title: 'B', url: 'https://b.example.com/', labels: ['x'] }])),
+      'omnivore/metadata.json': strToU8(
+        JSON.stringify([
+          { id: '1', slug: 'a', title: 'A', url: 'https://a.example.com/', state: 'ARCHIVED', labels: [] },
+        ]),
+      ),
+      'omnivore/metadata_20_to_40.json': strToU8(
+        JSON.stringify([{ id: '2', slug: 'b', title: 'B', url: 'https://b.example.com/', labels: ['x'] }]),
+      ),
     });
     const { importAll } = await import('../import');
     const { win } = await import('./helpers');
     const result = await importAll('Omnivore-export.zip', zip, { win });
-    expect(result.items.map((i) => [i.title, i.state, i.tags]).sort()).toEqual([['A', 'archived', []], ['B', 'unread', ['x']]]);
+    expect(result.items.map((i) => [i.title, i.state, i.tags]).sort()).toEqual([
+      ['A', 'archived', []],
+      ['B', 'unread', ['x']],
+    ]);
   });
 });
 
@@ -89,7 +119,11 @@ describe('Omnivore article HTML', () => {
       '<div><p>See <a href="../council/minutes">the minutes</a> and <a href="#vote">the vote</a>.</p>' +
       '<img src="images/wall.jpg" alt="The wall"><p id="vote">Passed nine to two.</p></div>';
     const zip = zipSync({
-      'metadata_0_to_1.json': strToU8(JSON.stringify([{ id: '1', slug: 'wall', title: 'Wall', url: 'https://news.example.com/2024/03/sea-wall/', labels: [] }])),
+      'metadata_0_to_1.json': strToU8(
+        JSON.stringify([
+          { id: '1', slug: 'wall', title: 'Wall', url: 'https://news.example.com/2024/03/sea-wall/', labels: [] },
+        ]),
+      ),
       'content/wall.html': strToU8(page),
     });
     const { importAll } = await import('../import');
@@ -104,7 +138,8 @@ describe('Omnivore article HTML', () => {
 
 describe('parseOmnivoreHighlights', () => {
   it('reads back what Omnivore wrote, quote lines that continue a paragraph included', () => {
-    const md = '> first line\nsecond line of the same paragraph\n> next paragraph \n\n> another\r\n\r\nnote one\n\nnote two\n';
+    const md =
+      '> first line\nsecond line of the same paragraph\n> next paragraph \n\n> another\r\n\r\nnote one\n\nnote two\n';
     expect(parseOmnivoreHighlights(md)).toEqual({
       highlights: [
         { quote: 'first line\nsecond line of the same paragraph\n\nnext paragraph', createdAt: null, note: null },

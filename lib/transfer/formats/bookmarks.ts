@@ -32,7 +32,8 @@ export function prepareBookmarksHtml(fileName: string, text: string, win: Import
 function bookmarkItem(file: string, row: number, a: HTMLAnchorElement): RowOutcome {
   const href = a.getAttribute('href') ?? '';
   const checked = checkUrl(href);
-  if ('problem' in checked) return invalid(file, row, href ? 'bad-url' : 'missing-url', `Bookmark ${row} ${checked.problem}.`);
+  if ('problem' in checked)
+    return invalid(file, row, href ? 'bad-url' : 'missing-url', `Bookmark ${row} ${checked.problem}.`);
   const item = blankItem(checked.url, { format: 'bookmarks-html', file, row });
   item.title = cleanTitle(a.textContent, checked.url);
   item.savedAt = bookmarkDate(a.getAttribute('add_date'));
@@ -115,7 +116,8 @@ function listIsArchive(list: Element, position: number): boolean {
 function pocketHtmlItem(file: string, row: number, a: HTMLAnchorElement, archived: boolean): RowOutcome {
   const href = a.getAttribute('href') ?? '';
   const checked = checkUrl(href);
-  if ('problem' in checked) return invalid(file, row, href ? 'bad-url' : 'missing-url', `Link ${row} ${checked.problem}.`);
+  if ('problem' in checked)
+    return invalid(file, row, href ? 'bad-url' : 'missing-url', `Link ${row} ${checked.problem}.`);
   const item = blankItem(checked.url, { format: 'pocket-html', file, row });
   item.title = cleanTitle(a.textContent, checked.url);
   item.savedAt = fromUnixSeconds(a.getAttribute('time_added'));

@@ -16,7 +16,11 @@ import { checkUrl, cleanTags, cleanTitle, fromUnixSeconds, textOrNull } from '..
 export const INSTAPAPER_REQUIRED_COLUMNS = ['url', 'folder'] as const;
 
 export function prepareInstapaperCsv(fileName: string, bytes: Uint8Array): PreparedImport {
-  const table = parseCsv(decodeText(bytes), INSTAPAPER_REQUIRED_COLUMNS, 'an Instapaper export (URL, Title, Selection, Folder)');
+  const table = parseCsv(
+    decodeText(bytes),
+    INSTAPAPER_REQUIRED_COLUMNS,
+    'an Instapaper export (URL, Title, Selection, Folder)',
+  );
   return {
     format: 'instapaper-csv',
     total: table.rows.length,
@@ -27,7 +31,8 @@ export function prepareInstapaperCsv(fileName: string, bytes: Uint8Array): Prepa
 function instapaperItem(file: string, row: CsvRow): RowOutcome {
   if (row.problem) return invalid(file, row.row, 'bad-row', `Row ${row.row} ${row.problem}.`);
   const checked = checkUrl(row.get('url'));
-  if ('problem' in checked) return invalid(file, row.row, row.get('url') ? 'bad-url' : 'missing-url', `Row ${row.row} ${checked.problem}.`);
+  if ('problem' in checked)
+    return invalid(file, row.row, row.get('url') ? 'bad-url' : 'missing-url', `Row ${row.row} ${checked.problem}.`);
   const item = blankItem(checked.url, { format: 'instapaper-csv', file, row: row.row });
   item.title = cleanTitle(row.get('title'), checked.url);
   item.excerpt = textOrNull(row.get('selection'));

@@ -66,5 +66,8 @@ function unquote(block: string): string {
       paragraphs.push(text);
     }
   });
-  return paragraphs.map((p) => p.trim()).filter(Boolean).join('\n\n');
+  return paragraphs
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .join('\n\n');
 }

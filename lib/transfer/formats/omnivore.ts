@@ -35,10 +35,17 @@ export function prepareOmnivoreZip(entries: ZipEntries, win: ImportWindow): Prep
     try {
       data = JSON.parse(decodeText(entries.get(name)!));
     } catch (cause) {
-      throw new TransferError('not-json', `The file ${name} in this Omnivore export is not valid JSON, so nothing was imported.`, { cause });
+      throw new TransferError(
+        'not-json',
+        `The file ${name} in this Omnivore export is not valid JSON, so nothing was imported.`,
+        { cause },
+      );
     }
     if (!Array.isArray(data)) {
-      throw new TransferError('bad-export', `The file ${name} in this Omnivore export is not a list of articles, so nothing was imported.`);
+      throw new TransferError(
+        'bad-export',
+        `The file ${name} in this Omnivore export is not a list of articles, so nothing was imported.`,
+      );
     }
     data.forEach((record, i) => units.push({ file: name, row: i + 1, record }));
   }
@@ -75,7 +82,8 @@ function omnivoreItem(
   const state = typeof record.state === 'string' ? record.state.toLowerCase() : '';
   if (state === 'deleted') return invalid(file, row, 'deleted', `Article ${row} was deleted in Omnivore.`);
   const checked = checkUrl(typeof record.url === 'string' ? record.url : '');
-  if ('problem' in checked) return invalid(file, row, record.url ? 'bad-url' : 'missing-url', `Article ${row} ${checked.problem}.`);
+  if ('problem' in checked)
+    return invalid(file, row, record.url ? 'bad-url' : 'missing-url', `Article ${row} ${checked.problem}.`);
 
   const item = blankItem(checked.url, { format: 'omnivore-zip', file, row });
   item.title = cleanTitle(typeof record.title === 'string' ? record.title : '', checked.url);
@@ -107,7 +115,8 @@ function labelNames(labels: unknown): string[] {
   if (!Array.isArray(labels)) return [];
   return labels.flatMap((label) => {
     if (typeof label === 'string') return [label];
-    if (label && typeof label === 'object' && typeof (label as { name?: unknown }).name === 'string') return [(label as { name: string }).name];
+    if (label && typeof label === 'object' && typeof (label as { name?: unknown }).name === 'string')
+      return [(label as { name: string }).name];
     return [];
   });
 }

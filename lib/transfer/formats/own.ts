@@ -21,25 +21,50 @@ export interface OwnImportOptions {
   schemaVersion?: number;
 }
 
-export function prepareOwnZip(entries: ZipEntries, win: ImportWindow, options: OwnImportOptions = {}): PreparedImport & { schemaVersion: number } {
+export function prepareOwnZip(
+  entries: ZipEntries,
+  win: ImportWindow,
+  options: OwnImportOptions = {},
+): PreparedImport & { schemaVersion: number } {
   const bytes = entries.get(OWN_MANIFEST);
-  if (!bytes) throw new TransferError('bad-export', 'This ZIP has no library.json, so it is not a Clean Reader export. Nothing was imported.');
+  if (!bytes)
+    throw new TransferError(
+      'bad-export',
+      'This ZIP has no library.json, so it is not a Clean Reader export. Nothing was imported.',
+    );
   let manifest: unknown;
   try {
     manifest = JSON.parse(decodeText(bytes));
   } catch (cause) {
-    throw new TransferError('not-json', 'The library.json in this export is not valid JSON, so nothing was imported.', { cause });
+    throw new TransferError('not-json', 'The library.json in this export is not valid JSON, so nothing was imported.', {
+      cause,
+    });
   }
   const m = manifest as Partial<Record<string, unknown>> | null;
-  if (!m || typeof m !== 'object' || m.format !== EXPORT_FORMAT || !Array.isArray(m.records) || !Number.isInteger(m.schemaVersion)) {
-    throw new TransferError('bad-export', 'The library.json in this ZIP is not a Clean Reader library export, so nothing was imported.');
+  if (
+    !m ||
+    typeof m !== 'object' ||
+    m.format !== EXPORT_FORMAT ||
+    !Array.isArray(m.records) ||
+    !Number.isInteger(m.schemaVersion)
+  ) {
+    throw new TransferError(
+      'bad-export',
+      'The library.json in this ZIP is not a Clean Reader library export, so nothing was imported.',
+    );
   }
   const schemaVersion = m.schemaVersion as number;
   if (options.schemaVersion !== undefined && schemaVersion > options.schemaVersion) {
-    throw new TransferError('newer-version', 'This export was made by a newer version of Clean Reader. Update the extension, then import it again. Nothing was imported.');
+    throw new TransferError(
+      'newer-version',
+      'This export was made by a newer version of Clean Reader. Update the extension, then import it again. Nothing was imported.',
+    );
   }
   const records = m.records as unknown[];
-  const contentFiles = (m.contentFiles && typeof m.contentFiles === 'object' ? m.contentFiles : {}) as Record<string, unknown>;
+  const contentFiles = (m.contentFiles && typeof m.contentFiles === 'object' ? m.contentFiles : {}) as Record<
+    string,
+    unknown
+  >;
   return {
     format: 'clean-reader-zip',
     schemaVersion,
@@ -48,9 +73,16 @@ export function prepareOwnZip(entries: ZipEntries, win: ImportWindow, options: O
   };
 }
 
-function ownItem(row: number, value: unknown, contentFiles: Record<string, unknown>, entries: ZipEntries, win: ImportWindow): RowOutcome {
+function ownItem(
+  row: number,
+  value: unknown,
+  contentFiles: Record<string, unknown>,
+  entries: ZipEntries,
+  win: ImportWindow,
+): RowOutcome {
   const file = OWN_MANIFEST;
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return invalid(file, row, 'bad-record', `Record ${row} is not a library record.`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return invalid(file, row, 'bad-record', `Record ${row} is not a library record.`);
   const record: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   // The library's own check of a stored row: an export is read as strictly as the database is.
   const checked = checkArticleRow(record);

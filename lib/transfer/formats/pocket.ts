@@ -36,7 +36,11 @@ type PocketUnit = { kind: 'csv'; file: string; row: CsvRow } | { kind: 'annotati
 
 export function preparePocketCsv(fileName: string, bytes: Uint8Array): PreparedImport {
   const table = parseCsv(decodeText(bytes), POCKET_REQUIRED_COLUMNS, WHAT);
-  return pocketImport('pocket-csv', table.rows.map((row) => ({ kind: 'csv', file: fileName, row })), new Map());
+  return pocketImport(
+    'pocket-csv',
+    table.rows.map((row) => ({ kind: 'csv', file: fileName, row })),
+    new Map(),
+  );
 }
 
 export function preparePocketZip(entries: ZipEntries): PreparedImport {
@@ -74,7 +78,8 @@ function pocketImport(format: ImportFormat, units: PocketUnit[], annotations: Ma
 function csvItem(format: ImportFormat, file: string, row: CsvRow, annotations: Map<string, Annotated>): RowOutcome {
   if (row.problem) return invalid(file, row.row, 'bad-row', `Row ${row.row} ${row.problem}.`);
   const checked = checkUrl(row.get('url'));
-  if ('problem' in checked) return invalid(file, row.row, row.get('url') ? 'bad-url' : 'missing-url', `Row ${row.row} ${checked.problem}.`);
+  if ('problem' in checked)
+    return invalid(file, row.row, row.get('url') ? 'bad-url' : 'missing-url', `Row ${row.row} ${checked.problem}.`);
   const item = blankItem(checked.url, { format, file, row: row.row });
   item.title = cleanTitle(row.get('title'), checked.url);
   item.savedAt = fromUnixSeconds(row.get('time_added'));
@@ -86,7 +91,13 @@ function csvItem(format: ImportFormat, file: string, row: CsvRow, annotations: M
 
 function annotationItem(format: ImportFormat, entry: Annotated): RowOutcome {
   const checked = checkUrl(entry.url);
-  if ('problem' in checked) return invalid(entry.file, entry.row, entry.url ? 'bad-url' : 'missing-url', `Highlights entry ${entry.row} ${checked.problem}.`);
+  if ('problem' in checked)
+    return invalid(
+      entry.file,
+      entry.row,
+      entry.url ? 'bad-url' : 'missing-url',
+      `Highlights entry ${entry.row} ${checked.problem}.`,
+    );
   const item = blankItem(checked.url, { format, file: entry.file, row: entry.row });
   item.title = cleanTitle(entry.title, checked.url);
   item.highlights = entry.highlights;
@@ -98,10 +109,17 @@ function readAnnotations(name: string, bytes: Uint8Array, into: Map<string, Anno
   try {
     data = JSON.parse(decodeText(bytes));
   } catch (cause) {
-    throw new TransferError('not-json', `The highlights file ${name} in this Pocket export is not valid JSON, so nothing was imported.`, { cause });
+    throw new TransferError(
+      'not-json',
+      `The highlights file ${name} in this Pocket export is not valid JSON, so nothing was imported.`,
+      { cause },
+    );
   }
   if (!Array.isArray(data)) {
-    throw new TransferError('bad-export', `The highlights file ${name} in this Pocket export is not a list of articles, so nothing was imported.`);
+    throw new TransferError(
+      'bad-export',
+      `The highlights file ${name} in this Pocket export is not a list of articles, so nothing was imported.`,
+    );
   }
   data.forEach((entry: unknown, i) => {
     if (!entry || typeof entry !== 'object') return;
@@ -113,7 +131,13 @@ function readAnnotations(name: string, bytes: Uint8Array, into: Map<string, Anno
     if (existing) {
       existing.highlights.push(...highlights);
     } else {
-      into.set(key, { url, title: typeof record.title === 'string' ? record.title : '', highlights, file: name, row: i + 1 });
+      into.set(key, {
+        url,
+        title: typeof record.title === 'string' ? record.title : '',
+        highlights,
+        file: name,
+        row: i + 1,
+      });
     }
   });
 }
