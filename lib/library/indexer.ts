@@ -99,9 +99,9 @@ function indexedDoc(id: number, text: string, head: readonly string[], user: str
  * Indexes every queued article, batch by batch, until the queue is empty. Each batch: read the queue
  * and the articles, tokenise outside any transaction, then, for each entry whose stamp is unchanged (an
  * article saved again meanwhile stays queued and is indexed in the next round), take its old terms out
- * of the index and write the batch as one new segment (term-index.ts). Then merges segments that
- * grew numerous (best effort: unmerged segments are only slower to read). Returns how many articles
- * were indexed. `batch` is how many articles per transaction (the benchmark's fill uses more).
+ * of the index and write the batch as one new segment (term-index.ts). Returns how many articles
+ * were indexed. Merging segments is left to `mergeSegments`, which the library runs afterwards without
+ * making anyone wait for it: an article is searchable once its segment is written. `batch` is how many articles per transaction (the benchmark's fill uses more).
  */
 export async function indexPending(
   db: LibraryDB,
@@ -165,7 +165,6 @@ export async function indexPending(
     done += written.count;
     onProgress?.(done);
   }
-  if (done) await mergeSegments(db);
   return done;
 }
 

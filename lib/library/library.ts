@@ -9,7 +9,7 @@ import { ChangeNotifier, subscribe, type LibraryChange } from './changes';
 import { LibraryError, toLibraryError } from './errors';
 import { ARTICLE_COUNT_KEY, adjustArticleCount, articleCount } from './counts';
 import { enqueue, INDEX_QUEUE_KEY, queueOf, withQueued } from './index-queue';
-import { headTermsOf, indexPending, isSearchIndexCurrent, markAllPending } from './indexer';
+import { headTermsOf, indexPending, isSearchIndexCurrent, markAllPending, mergeSegments } from './indexer';
 import { downloadImages, imageUrls, OFFLINE_IMAGES_KEY, type FetchLike, type ImageDownload } from './images';
 import { allItems, writeImport, type ImportedArticle, type ImportedUpdate } from './import';
 import { listItems, listTags, listTrash, unindexedRows } from './list';
@@ -69,6 +69,8 @@ export class Library {
   private indexReady: Promise<void> | null = null;
   private indexing: Promise<number> | null = null;
   private indexTimer: ReturnType<typeof setTimeout> | null = null;
+  private merging: Promise<void> | null = null;
+  private mergeTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
   private constructor(db: LibraryDB, options: LibraryOptions) {
@@ -94,6 +96,7 @@ export class Library {
   close(): void {
     this.closed = true;
     if (this.indexTimer !== null) clearTimeout(this.indexTimer);
+    if (this.mergeTimer !== null) clearTimeout(this.mergeTimer);
     this.notifier.close();
     this.db.close();
   }
@@ -338,6 +341,10 @@ export class Library {
    */
   indexPending(onProgress?: (done: number) => void): Promise<number> {
     this.indexing ??= indexPending(this.db, this.vocab, onProgress, this.indexBatch)
+      .then((done) => {
+        if (done) this.scheduleMerge();
+        return done;
+      })
       .catch((err: unknown) => {
         throw toLibraryError(err);
       })
@@ -345,6 +352,26 @@ export class Library {
         this.indexing = null;
       });
     return this.indexing;
+  }
+
+  /**
+   * Merges the index's segments while a size class is full (term-index.ts). Runs by itself after
+   * indexing, off the path of saves and searches; best effort (unmerged segments stay correct). Returns
+   * when no merge is running.
+   */
+  mergeIndex(): Promise<void> {
+    this.merging ??= mergeSegments(this.db).finally(() => {
+      this.merging = null;
+    });
+    return this.merging;
+  }
+
+  private scheduleMerge(): void {
+    if (this.closed || this.mergeTimer !== null) return;
+    this.mergeTimer = setTimeout(() => {
+      this.mergeTimer = null;
+      if (!this.closed) void this.mergeIndex();
+    }, 0);
   }
 
   /** Indexes soon after a save, off the save's path; a failure is left for the next search to retry. */

@@ -60,6 +60,7 @@ describe('the inverted index (one row per term per segment)', () => {
     for (let n = 0; n < 3 * MERGE_AT; n++) {
       saved.push((await library.save(numberedArticle(n))).id);
       await library.indexPending();
+      await library.mergeIndex();
     }
     // 24 single saves, merged eight at a time: far fewer segments than saves.
     const segments = await library.db.segments.toArray();
@@ -76,7 +77,9 @@ describe('the inverted index (one row per term per segment)', () => {
     for (let n = 0; n < MERGE_AT; n++) {
       await library.save(numberedArticle(n));
       await library.indexPending();
+      await library.mergeIndex();
     }
+    expect(await library.db.segments.count()).toBe(1);
     const harbour = await library.save(articleOf(STORIES.harbour));
     await library.indexPending();
     expect(await postingsOf(library, 'entry')).toHaveLength(MERGE_AT);
