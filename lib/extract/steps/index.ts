@@ -17,13 +17,15 @@
  *      controls before share-bars so a bar's buttons are gone.
  *   2. share-bars, image-link-spam, site-logo: links judged by their targets, before link-blocks, which
  *      judges by link *text* and would miss icon-only and picture links.
- *   3. link-blocks, teaser-list, tag-list: navigation, related lists, promo lines (link density), then
- *      runs of story teasers (linked headlines over unlinked summaries), then the tag list in the tail.
+ *   3. link-blocks, teaser-list, story-feed, tag-list: navigation, related lists, promo lines (link
+ *      density), then runs of story teasers (linked headlines over unlinked summaries), then other posts
+ *      marked up as `<article>`s after the story's own, then the tag list in the tail.
  *   4. duplicate-title, opening-meta: the title, date, "N min read" and byline repeated above the story;
  *      after 1-3, so the "opening" they inspect is the story's, not a menu's. Then photo-credits: the
  *      attribution lines of pictures (captions stay), before repeated-blocks compares captions.
- *   5. legal-footer, trailing-chrome: copyright lines in the tail, then what is left after the story's
- *      last paragraph (headings over lists taken out in 1-3, labels, contact and follow lines).
+ *   5. legal-footer, publisher-note, trailing-chrome: copyright lines in the tail, the publisher's note
+ *      about itself closing a press release, then what is left after the story's last paragraph
+ *      (headings over lists taken out in 1-3, labels, contact and follow lines).
  *   6. repeated-blocks: a second copy of a standfirst or a pull quote, once chrome no longer pads them.
  *   7. empty-elements: last, to sweep the shells every earlier step left.
  *
@@ -50,6 +52,8 @@ import { linkBlocks } from './link-blocks';
 import { comments } from './comments';
 import { prompts } from './prompts';
 import { shareBars } from './share-bars';
+import { storyFeed } from './story-feed';
+import { publisherNote } from './publisher-note';
 import { authorBox } from './author-box';
 import { tagList } from './tag-list';
 import { teaserList } from './teaser-list';
@@ -68,11 +72,13 @@ export const AFTER_READABILITY: CleanupStep[] = [
   siteLogo,
   linkBlocks,
   teaserList,
+  storyFeed,
   tagList,
   duplicateTitle,
   openingMeta,
   photoCredits,
   legalFooter,
+  publisherNote,
   trailingChrome,
   repeatedBlocks,
   emptyElements,
