@@ -40,8 +40,10 @@ function walk(node: Node, out: string[], inPre: boolean): void {
       out.push(inPre ? value : value.replace(/[ \t\n\f\r]+/g, ' '));
     } else if (child.nodeType === ELEMENT_NODE) {
       const el = child as Element;
-      const tag = el.tagName.toUpperCase();
-      if (SKIP_TAGS.has(el.tagName) || SKIP_TAGS.has(tag)) continue;
+      // Read once: `tagName` is computed anew on every read in jsdom (the DOM the text is read from).
+      const name = el.tagName;
+      const tag = name.toUpperCase();
+      if (SKIP_TAGS.has(name) || SKIP_TAGS.has(tag)) continue;
       if (tag === 'BR') {
         out.push('\n');
         continue;
@@ -60,6 +62,8 @@ function walk(node: Node, out: string[], inPre: boolean): void {
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 /** Scripts written without spaces that a word segmenter can split. */
 const UNSPACED_RUN = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
+/** Any character of `CJK_CHAR` or `UNSPACED_RUN`. */
+const ANY_UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 /** A word in a script written with spaces: letters, marks and digits, with inner apostrophes and hyphens. */
 const SPACED_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’-]*/gu;
 /** Characters per word for unspaced scripts when no segmenter is available. */
@@ -93,12 +97,16 @@ export interface TextStats {
 }
 
 export function textStats(text: string): TextStats {
-  const cjk = text.match(CJK_CHAR)?.length ?? 0;
+  // Most texts hold neither kind of script: one test then spares three passes over the whole text.
+  const unspacedScripts = ANY_UNSPACED.test(text);
+  const cjk = unspacedScripts ? (text.match(CJK_CHAR)?.length ?? 0) : 0;
   let unspaced = 0;
-  const rest = text.replace(CJK_CHAR, ' ').replace(UNSPACED_RUN, (run) => {
-    unspaced += countUnspacedWords(run);
-    return ' ';
-  });
+  const rest = !unspacedScripts
+    ? text
+    : text.replace(CJK_CHAR, ' ').replace(UNSPACED_RUN, (run) => {
+        unspaced += countUnspacedWords(run);
+        return ' ';
+      });
   const spaced = rest.match(SPACED_WORD)?.length ?? 0;
   const words = spaced + unspaced;
   const minutes = words / WORDS_PER_MINUTE + cjk / CJK_CHARS_PER_MINUTE;

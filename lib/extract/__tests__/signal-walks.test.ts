@@ -1,7 +1,7 @@
 /**
- * `isProtected`, `hasDescendant`, `isAuthorMark` and `inMathOrHead` walk the tree or test attributes
- * instead of calling `closest` / `querySelector` / `matches` with a selector (linkedom compiles a selector
- * on every call).
+ * `isProtected`, `hasDescendant`, `hasAncestorOrSelf`, `isAuthorMark` and `inMathOrHead` walk the tree or
+ * test attributes instead of calling `closest` / `querySelector` / `matches` with a selector (linkedom
+ * compiles a selector on every call).
  * Each must say exactly what its selector says: checked here on every element of every golden page, which
  * between them hold code, KaTeX, MathJax, MathML, tables, figures and author boxes, on jsdom (the test
  * DOM) and on linkedom (the CLI's and the benchmarks').
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
-import { BLOCK_SELECTOR, hasDescendant, isProtected, PROTECTED_SELECTOR } from '../steps/signals';
+import { BLOCK_SELECTOR, hasAncestorOrSelf, hasDescendant, isProtected, PROTECTED_SELECTOR } from '../steps/signals';
 import { isAuthorMark } from '../steps/author-box';
 import { inMathOrHead } from '../steps/hidden';
 
@@ -29,6 +29,10 @@ const pages = readdirSync(PAGES_DIR, { withFileTypes: true })
   .map((d) => readFileSync(join(PAGES_DIR, d.name, 'source.html'), 'utf8'));
 
 const BLOCK_TAGS = new Set(BLOCK_SELECTOR.split(', ').map((t) => t.toUpperCase()));
+/** What the controls step asked `closest` and `querySelector` of gallery counters. */
+const COUNTER_PROTECTED = 'pre, code, table, math';
+const COUNTER_BLOCKS = 'div, p, li';
+const tagSet = (selector: string) => new Set(selector.split(', ').map((t) => t.toUpperCase()));
 
 function disagreements(doc: Document): string[] {
   const out: string[] = [];
@@ -39,6 +43,10 @@ function disagreements(doc: Document): string[] {
     if (hasDescendant(el, BLOCK_TAGS) !== hasBlock) out.push(`hasDescendant <${el.tagName.toLowerCase()}> selector says ${hasBlock}`);
     const inMath = el.closest(MATH_OR_HEAD) !== null;
     if (inMathOrHead(el) !== inMath) out.push(`inMathOrHead <${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> selector says ${inMath}`);
+    const inCounterProtected = el.closest(COUNTER_PROTECTED) !== null;
+    if (hasAncestorOrSelf(el, tagSet(COUNTER_PROTECTED)) !== inCounterProtected) out.push(`hasAncestorOrSelf <${el.tagName.toLowerCase()}> selector says ${inCounterProtected}`);
+    const hasCounterBlock = el.querySelector(COUNTER_BLOCKS) !== null;
+    if (hasDescendant(el, tagSet(COUNTER_BLOCKS)) !== hasCounterBlock) out.push(`hasDescendant <${el.tagName.toLowerCase()}> (${COUNTER_BLOCKS}) selector says ${hasCounterBlock}`);
     const mark = el.matches(AUTHOR_MARK);
     if (isAuthorMark(el) !== mark) out.push(`isAuthorMark <${el.tagName.toLowerCase()} href="${el.getAttribute('href') ?? ''}"> selector says ${mark}`);
   }
@@ -79,6 +87,13 @@ describe('isProtected and hasDescendant', () => {
     const marked = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].filter((id) => isAuthorMark(document.getElementById(id)!));
     expect(marked).toEqual(['a', 'b', 'c', 'd']);
     expect(Array.from(document.querySelectorAll(AUTHOR_MARK)).map((el) => el.id)).toEqual(marked);
+  });
+
+  it('hasAncestorOrSelf counts the element itself and every ancestor, and nothing below', () => {
+    const { document } = new JSDOM('<table><tr><td id="a"><span id="b">1</span></td></tr></table><p id="c"><code id="d">x</code></p><div id="e"><pre></pre></div>').window;
+    const tags = tagSet(COUNTER_PROTECTED);
+    const inside = ['a', 'b', 'c', 'd', 'e'].filter((id) => hasAncestorOrSelf(document.getElementById(id)!, tags));
+    expect(inside).toEqual(['a', 'b', 'd']);
   });
 
   it('hasDescendant looks below the element only, and not into templates', () => {

@@ -4,7 +4,7 @@
  * button tags but keep their labels as stray words; taking the controls out here drops both.
  */
 import type { CleanupStep } from '../step';
-import { isProtected, measure, textOf } from './signals';
+import { hasAncestorOrSelf, hasDescendant, isProtected, measure, textOf } from './signals';
 
 const CONTROL_SELECTOR = 'button, input, select, textarea, [role="button"], a[href^="javascript:" i], a[href="#"]';
 /** A label, not a paragraph: a button wrapping prose is a design choice we do not second-guess. */
@@ -12,6 +12,9 @@ const MAX_CONTROL_CHARS = 40;
 /** "1 of 9", "Image 1 of / 9", "3/12", "Foto 2 dari 5": a counter, with at most a short word or two around it. */
 const COUNTER = /^\D{0,16}\d+\s*(?:\/|\p{L}{1,5}\s*\/?)\s*\d+\s*$/u;
 const COUNTER_MAX_CHARS = 28;
+/** Galleries put their counters inside figures, so only code, math and tables protect here. */
+const COUNTER_PROTECTED = new Set(['PRE', 'CODE', 'TABLE', 'MATH']);
+const COUNTER_BLOCKS = new Set(['DIV', 'P', 'LI']);
 
 export const controls: CleanupStep = {
   name: 'controls',
@@ -25,8 +28,8 @@ export const controls: CleanupStep = {
     for (const el of Array.from(root.querySelectorAll('span, div, p, li'))) {
       const chars = stats.get(el)?.chars ?? 0;
       if (!chars || chars > COUNTER_MAX_CHARS) continue;
-      // Galleries put their counters inside figures, so only code, math and tables protect here.
-      if (!root.contains(el) || el.closest('pre, code, table, math') || el.querySelector('div, p, li')) continue;
+      // Walks, not `closest` / `querySelector`: linkedom compiles a selector on every call.
+      if (!root.contains(el) || hasAncestorOrSelf(el, COUNTER_PROTECTED) || hasDescendant(el, COUNTER_BLOCKS)) continue;
       const text = textOf(el);
       if (text.length <= COUNTER_MAX_CHARS && COUNTER.test(text)) ctx.remove(el, this.name);
     }

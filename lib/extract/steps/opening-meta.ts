@@ -10,7 +10,7 @@
  * story's first paragraph (only timestamps there: a byline that late is the story's own).
  */
 import type { CleanupStep } from '../step';
-import { blocksAfterFirstStory, comparable, isProtected, openingBlocks, textOf, URL_TEXT } from './signals';
+import { blocksAfterFirstStory, comparable, comparableWithin, isProtected, openingBlocks, textOf, URL_TEXT } from './signals';
 
 /** Longest line taken for chrome: "Updated 5:27 am CST, Wednesday, November 20, 2019" fits. */
 const MAX_CHROME_CHARS = 64;
@@ -41,8 +41,9 @@ export const openingMeta: CleanupStep = {
     for (const el of openingBlocks(root)) {
       const text = candidateText(el, root);
       if (!text) continue;
-      const key = comparable(text);
-      const isByline = byline.length > 0 && (key === byline || (key.includes(byline) && key.length <= byline.length + 24));
+      // Either test needs a key at most 24 longer than the byline: no need to read a long block whole.
+      const key = byline.length > 0 ? comparableWithin(text, byline.length + 24) : null;
+      const isByline = key !== null && (key === byline || (key.includes(byline) && key.length <= byline.length + 24));
       const letterWords = text.match(LETTER_WORD)?.length ?? 0;
       const isChrome =
         text.length <= MAX_CHROME_CHARS &&

@@ -202,6 +202,17 @@ export function hasDescendant(el: Element, tags: ReadonlySet<string>): boolean {
   return false;
 }
 
+/**
+ * Whether `el` or an ancestor has one of `tags` (upper-case names): `el.closest('pre, code, ...') !== null`
+ * for a list of plain tag names, without a selector for linkedom to compile on every call.
+ */
+export function hasAncestorOrSelf(el: Element, tags: ReadonlySet<string>): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (tags.has(node.tagName.toUpperCase())) return true;
+  }
+  return false;
+}
+
 /** The element after `el` in document order within `root` (after its subtree with `skipChildren`), or null. */
 function nextElement(el: Element, root: Element, skipChildren = false): Element | null {
   if (!skipChildren && el.firstElementChild) return el.firstElementChild;
@@ -213,7 +224,24 @@ function nextElement(el: Element, root: Element, skipChildren = false): Element 
 
 /** Lower-cased, punctuation-free form of a text for comparing repeats. */
 export function comparable(text: string): string {
-  return text.toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+  return text.toLowerCase().replace(NOT_WORD_RUN, ' ').trim();
+}
+const NOT_WORD_RUN = /[\p{P}\p{S}\s]+/gu;
+
+/**
+ * `comparable(text)`, or null when that is surely longer than `limit`: for steps that compare short lines
+ * (a title, a byline) and are also handed wrappers holding the whole article. A head of the text is
+ * tried first: the comparable form of a head is never longer than the whole's (the cut avoids splitting a
+ * surrogate pair, whose halves would not count as the symbol the pair is), so a head already past the
+ * limit settles it without reading the whole text.
+ */
+export function comparableWithin(text: string, limit: number): string | null {
+  const head = 4 * limit + 16;
+  if (text.length > head) {
+    const cut = /[\uD800-\uDBFF]/.test(text[head - 1]) ? head - 1 : head;
+    if (comparable(text.slice(0, cut)).length > limit) return null;
+  }
+  return comparable(text);
 }
 
 /** What one walk over a subtree knows about each element in it. */
