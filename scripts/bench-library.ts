@@ -198,12 +198,24 @@ async function main() {
       await page.evaluate(() => window.libraryBench.searchOnce('harbour'));
       const heapSearch = await heap();
 
+      // The peak: the heap in use (garbage included), sampled every 50 ms while the page opens its
+      // first pages, searches and opens articles, the way the library page is used.
+      let heapPeak = heapSearch;
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          heapPeak = Math.max(heapPeak, (await cdp.send('Runtime.getHeapUsage')).usedSize);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      })();
       const firstPages = await page.evaluate((c) => window.libraryBench.firstPages(c), reps.pages);
       const search = await page.evaluate(([c, t]) => window.libraryBench.searches(c, t), [
         reps.searches,
         size,
       ] as const);
       const opens = await page.evaluate(([c, t]) => window.libraryBench.opens(c, t), [reps.opens, size] as const);
+      sampling = false;
+      await sampler;
       // Saves last: they add articles, which the reads above must not see.
       const saves = await page.evaluate(([f, c]) => window.libraryBench.saves(f, c), [
         10_000_000 + extra,
@@ -253,6 +265,7 @@ async function main() {
           afterFirstSearch: round(heapSearch / MB),
           libraryAfterFirstPage: round((heapFirstPage - heapBefore) / MB),
           libraryAfterFirstSearch: round((heapSearch - heapBefore) / MB),
+          peakWhileUsed: round(heapPeak / MB),
         },
         searches: search.results,
       };
@@ -301,6 +314,7 @@ function resultsFile(
       row('open p95', r.open.p95, TARGETS.open),
       row('open / baseline (medians)', r.open.ratioMedian, undefined, 'x'),
       row('library heap after first search', r.heapMB.libraryAfterFirstSearch, undefined, 'MB'),
+      row('page JS heap peak (pages, searches, opens)', r.heapMB.peakWhileUsed, undefined, 'MB'),
     );
   }
   return {
@@ -387,7 +401,8 @@ function printSize(r: SizeResult) {
   );
   console.log(
     `first search (loads the dictionary): ${r.search.firstSearchMs.toFixed(0)} ms; heap: page ${r.heapMB.pageBeforeLibrary} MB, ` +
-      `+${r.heapMB.libraryAfterFirstPage} MB after the first page, +${r.heapMB.libraryAfterFirstSearch} MB after the first search`,
+      `+${r.heapMB.libraryAfterFirstPage} MB after the first page, +${r.heapMB.libraryAfterFirstSearch} MB after the first search; ` +
+      `peak in use ${r.heapMB.peakWhileUsed} MB while opening pages, searching and opening articles`,
   );
 }
 
