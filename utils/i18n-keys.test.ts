@@ -98,3 +98,17 @@ describe('message keys and the code', () => {
     expect(Object.keys(en).filter((key) => !used(key))).toEqual([]);
   });
 });
+
+describe('page titles', () => {
+  it('writes no words in a page’s static <title>: HTML is not translated, so each page sets its title with t()', () => {
+    const pages = readdirSync(resolve(ROOT, 'entrypoints'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => resolve(ROOT, 'entrypoints', entry.name, 'index.html'))
+      .filter((path) => sourcesIn(dirname(path)).includes(path));
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    for (const page of pages) {
+      const title = /<title>([^<]*)<\/title>/.exec(readFileSync(page, 'utf8'))?.[1];
+      expect(title, page).toBe(en.extName.message);
+    }
+  });
+});

@@ -55,6 +55,16 @@ describe('the reader in Indonesian', () => {
     await page.close();
   });
 
+  it('titles the library tab and marks its language in Indonesian (library.html’s static title is only the name)', async () => {
+    const library = await h.context.newPage();
+    h.watch(library);
+    await library.goto(`chrome-extension://${h.extensionId}/library.html`);
+    await library.waitForSelector('[data-testid="library-empty"]');
+    expect(await library.title()).toBe('Pustaka · Clean Reader');
+    expect(await library.locator('html').getAttribute('lang')).toBe('id');
+    await library.close();
+  });
+
   it('logs no console errors in the extension', () => {
     expect(h.extensionProblems()).toEqual([]);
   });
