@@ -9,8 +9,10 @@
  *   shown (its README says so), so this is the job ours does, minus the clean-up steps. The target
  *   ratio (<= 1.3, issues 3 and 8) is against this one, as `bench:quality` scores the same two;
  * - ours: `extractArticle(doc, url)`: the same, plus the clean-up steps before and after Readability;
- * - bare Readability, for context: `new Readability(doc.cloneNode(true)).parse()`, no sanitising, and
- *   Readability's own `textContent` rather than our text conversion.
+ * - bare Readability: `new Readability(doc.cloneNode(true)).parse()`, no sanitising, and Readability's
+ *   own `textContent` rather than our text conversion. Issue 8 reads "plain Readability", so ours is
+ *   held to the same target (<= 1.3) against this one too, and both ratios are reported: in Node it is
+ *   missed by design, as sanitising needs a second DOM (docs/benchmarks.md has the profile).
  * After a warm-up (the first pages once, then each page once before it is timed), each system runs
  * `--runs` times per page, in rotating order; a page's time is its median run. Reported: median and p95
  * over pages per system, the ratio of the medians, the median of per-page ratios, and the slowest
@@ -167,6 +169,8 @@ async function main(): Promise<number> {
   const cpuOurs = stat('ours', 'cpu');
   const cpuBare = stat('bare', 'cpu');
   const cpuRatio = cpuOurs.median / cpuBaseline.median;
+  const cpuBareRatio = cpuOurs.median / cpuBare.median;
+  const verdict = (r: number) => `target <= ${TARGET_RATIO}: ${r <= TARGET_RATIO ? 'met' : 'MISSED'}`;
   const slowest = [...timings].sort((a, b) => b.ours - a.ours).slice(0, SLOWEST_SHOWN);
   const ms = (n: number) => `${n.toFixed(1)}`;
 
@@ -179,7 +183,7 @@ async function main(): Promise<number> {
       [
         ['Readability 0.6.0 + sanitising + text (baseline)', ms(baseline.median), ms(baseline.p95), ms(baseline.mean)],
         ['Clean Reader (extractArticle)', ms(ours.median), ms(ours.p95), ms(ours.mean)],
-        ['bare Readability (clone + parse, for context)', ms(bare.median), ms(bare.p95), ms(bare.mean)],
+        ['bare Readability (clone + parse)', ms(bare.median), ms(bare.p95), ms(bare.mean)],
         ['DOM building (for context)', ms(parse.median), ms(parse.p95), ms(parse.mean)],
       ],
     ),
@@ -196,8 +200,8 @@ async function main(): Promise<number> {
   );
   out.push(
     `ratio of medians, ours / baseline: ${ratio.toFixed(2)} (target <= ${TARGET_RATIO}: ${ratio <= TARGET_RATIO ? 'met' : 'MISSED'}); ` +
-      `median of per-page ratios: ${perPageRatio.toFixed(2)}; ours / bare Readability: ${bareRatio.toFixed(2)}`,
-    `ratio of CPU-time medians, ours / baseline: ${cpuRatio.toFixed(2)}; ours / bare Readability: ${(cpuOurs.median / cpuBare.median).toFixed(2)}`,
+      `median of per-page ratios: ${perPageRatio.toFixed(2)}; ours / bare Readability: ${bareRatio.toFixed(2)} (${verdict(bareRatio)})`,
+    `ratio of CPU-time medians, ours / baseline: ${cpuRatio.toFixed(2)}; ours / bare Readability: ${cpuBareRatio.toFixed(2)} (${verdict(cpuBareRatio)})`,
     `load average at the end: ${loadavg().map((n) => n.toFixed(1)).join(', ')} on ${availableParallelism()} cores`,
   );
   out.push('', `Slowest ${SLOWEST_SHOWN} pages (by our time):`);
@@ -218,8 +222,9 @@ async function main(): Promise<number> {
       { metric: 'ours median', value: round(ours.median), unit: 'ms' },
       { metric: 'ours p95', value: round(ours.p95), unit: 'ms' },
       { metric: 'ratio of medians', value: round(ratio), unit: 'x', target: `<= ${TARGET_RATIO}`, met: ratio <= TARGET_RATIO },
-      { metric: 'ours / bare Readability', value: round(bareRatio), unit: 'x' },
+      { metric: 'ours / bare Readability', value: round(bareRatio), unit: 'x', target: `<= ${TARGET_RATIO}`, met: bareRatio <= TARGET_RATIO },
       { metric: 'ratio of CPU-time medians', value: round(cpuRatio), unit: 'x', target: `<= ${TARGET_RATIO}`, met: cpuRatio <= TARGET_RATIO },
+      { metric: 'CPU time, ours / bare Readability', value: round(cpuBareRatio), unit: 'x', target: `<= ${TARGET_RATIO}`, met: cpuBareRatio <= TARGET_RATIO },
     ],
     seconds: round(seconds),
     runs,
@@ -232,7 +237,7 @@ async function main(): Promise<number> {
     ratioOfMedians: round(ratio),
     medianPerPageRatio: round(perPageRatio),
     oursOverBareReadability: round(bareRatio),
-    cpu: { baseline: mapValues(cpuBaseline, round), ours: mapValues(cpuOurs, round), bareReadability: mapValues(cpuBare, round), ratioOfMedians: round(cpuRatio) },
+    cpu: { baseline: mapValues(cpuBaseline, round), ours: mapValues(cpuOurs, round), bareReadability: mapValues(cpuBare, round), ratioOfMedians: round(cpuRatio), oursOverBareReadability: round(cpuBareRatio) },
     loadAverage: loadavg(),
     slowest: slowest.map((t) => t.id),
     perPage: timings.map((t) => ({ ...t, parse: round(t.parse), baseline: round(t.baseline), ours: round(t.ours), bare: round(t.bare), cpu: mapValues(t.cpu, round) })),
