@@ -372,19 +372,25 @@ function hasPlayableSource(video: Element, baseUrl?: string): boolean {
   return false;
 }
 
-/** `<a href=VIDEO data-cr-video=PROVIDER><img src=THUMBNAIL alt=TITLE> ▶ TITLE</a>` */
+/** `<a href=VIDEO data-cr-video=PROVIDER><img src=THUMBNAIL alt=TITLE> ▶ TITLE</a>` (`aria-label=PROVIDER` and ▶ alone without a title) */
 function videoLink(doc: Document, link: VideoLink, label: string | null): Element {
   const a = doc.createElement('a');
   a.setAttribute('href', link.href);
   a.setAttribute('data-cr-video', link.provider || 'video');
-  const text = (label ?? '').replace(/\s+/g, ' ').trim() || link.provider || new URL(link.href).hostname;
+  const title = (label ?? '').replace(/\s+/g, ' ').trim();
+  const text = title || link.provider || new URL(link.href).hostname;
   if (link.thumbnail) {
     const img = doc.createElement('img');
     img.setAttribute('src', link.thumbnail);
     img.setAttribute('alt', text);
     a.append(img, doc.createElement('br'));
   }
-  a.append(`▶ ${text}`);
+  // With no title, the provider's name says nothing the picture does not: it is the link's accessible
+  // name, and the visible label is the play sign alone (no stray word in the article's text).
+  if (!title && link.thumbnail) {
+    a.setAttribute('aria-label', text);
+    a.append('▶');
+  } else a.append(`▶ ${text}`);
   return a;
 }
 

@@ -191,6 +191,16 @@ describe('sanitize: video embeds become links', () => {
     expect(clean(out)).toBe(out);
   });
 
+  it('an untitled player with a thumbnail is named by its provider for assistive tech, with the play sign as its only visible text', () => {
+    const out = clean('<p>Watch:</p><iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>');
+    expect(out).toBe(
+      '<p>Watch:</p><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" data-cr-video="YouTube" aria-label="YouTube" target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">' +
+        '<img src="https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg" alt="YouTube" loading="lazy" decoding="async" referrerpolicy="no-referrer"><br>▶</a>',
+    );
+    // Without a thumbnail the provider's name is the link's only content, so it stays visible.
+    expect(clean('<iframe src="https://player.vimeo.com/video/76979871"></iframe>')).toContain('>▶ Vimeo</a>');
+  });
+
   it('lazy iframes, players in other tags and lite-youtube are recognised too', () => {
     expect(clean('<iframe data-src="https://player.vimeo.com/video/76979871?h=1"></iframe>')).toContain('href="https://vimeo.com/76979871"');
     expect(clean('<iframe src="https://www.dailymotion.com/embed/video/x8abc12"></iframe>')).toContain('src="https://www.dailymotion.com/thumbnail/video/x8abc12"');
