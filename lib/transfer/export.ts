@@ -92,6 +92,16 @@ export async function exportLibraryInSteps(
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+/**
+ * Deflate settings per file. `mem` sizes the match finder's hash table: left unset, fflate's streaming
+ * deflate sizes it from its 96 KB input buffer, not from the file, and allocates a zeroed 512 KB table
+ * for every file (2 MB for one over 64 KB). In the library page, which holds the whole library in
+ * memory, collecting those tables took a quarter of the export (Chromium's profile, 100 articles: 5.5 s
+ * of garbage collection in 21.8 s; 0.5 s in 11.5 s with this). 4 gives a 128 KB table, what a one-shot
+ * deflate picks for a file of 22 to 43 KB; articles compress to the same size within a few bytes.
+ */
+const DEFLATE = { level: 6, mem: 4 } as const;
+
 class ExportWriter {
   private readonly chunks: Uint8Array[] = [];
   private readonly zip: Zip;
@@ -156,7 +166,7 @@ class ExportWriter {
   }
 
   private file(name: string, text: string): void {
-    const entry = new ZipDeflate(name, { level: 6 });
+    const entry = new ZipDeflate(name, DEFLATE);
     entry.mtime = this.date;
     this.zip.add(entry);
     entry.push(strToU8(text), true);
