@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractInPage } from './extract-in-page';
+import { extractHalfInPage, extractInPage } from './extract-in-page';
 
 const PARAGRAPHS = [
   'Ribuan warga memadati alun-alun kota sejak pagi untuk menyaksikan festival layang-layang tahunan. Panitia mencatat lebih dari dua ratus peserta dari berbagai daerah, termasuk rombongan dari luar pulau yang datang membawa layang-layang raksasa.',
@@ -78,5 +78,51 @@ describe('extractInPage', () => {
       kind: 'unsupported-document',
       contentType: 'application/pdf',
     });
+  });
+});
+
+describe('extractHalfInPage (what /extract.js returns)', () => {
+  it('returns the page half: Readability’s article as HTML without what the page hides, the page unchanged', () => {
+    const dom = livePage();
+    const before = dom.window.document.documentElement.outerHTML;
+    const half = structuredClone(extractHalfInPage(dom.window.document, win(dom), { mode: 'article' }));
+    expect(half.kind).toBe('page-half');
+    if (half.kind !== 'page-half') return;
+    expect(half.url).toBe('https://kabar.example/2024/08/festival-layang-layang');
+    expect(half.articleHtml).toContain('ikan pari sepanjang delapan meter');
+    expect(half.articleHtml).not.toContain('Slot gacor');
+    expect(half.page.lang).toBe('id');
+    expect(half.body).toBeNull();
+    expect(dom.window.document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('returns the page’s body, cleaned by the before steps, when asked for it', () => {
+    const dom = livePage();
+    const body = extractHalfInPage(dom.window.document, win(dom), { mode: 'article', part: 'body' });
+    expect(body.kind).toBe('body-half');
+    if (body.kind !== 'body-half') return;
+    expect(body.html).toContain('Beranda');
+    expect(body.html).not.toContain('Slot gacor');
+  });
+
+  it('builds the page half from the selection only', () => {
+    const dom = livePage();
+    const doc = dom.window.document;
+    const ps = doc.querySelectorAll('article > p');
+    const range = doc.createRange();
+    range.setStartBefore(ps[1]);
+    range.setEndAfter(ps[3]);
+    doc.getSelection()!.addRange(range);
+    const half = extractHalfInPage(doc, win(dom), { mode: 'selection' });
+    expect(half.kind).toBe('page-half');
+    if (half.kind !== 'page-half') return;
+    expect(half.articleHtml).toContain('Juri menilai keindahan bentuk');
+    expect(half.articleHtml).not.toContain('Ribuan warga memadati');
+  });
+
+  it('says so when nothing is selected, and turns a failure into a result', () => {
+    const dom = livePage();
+    expect(extractHalfInPage(dom.window.document, win(dom), { mode: 'selection' })).toEqual({ kind: 'no-selection' });
+    expect(extractHalfInPage(dom.window.document, {} as Window & typeof globalThis, { mode: 'article' }).kind).toBe('error');
   });
 });

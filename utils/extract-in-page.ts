@@ -1,11 +1,14 @@
 /**
- * The injected script's work, apart from its wiring so it can be tested on a jsdom page: run the
- * extraction pipeline on the live document (or on the user's selection) and return a result that can be
- * sent back to the popup. Never throws: a failure comes back as `{ kind: 'error' }`.
+ * The injected scripts' work, apart from their wiring so it can be tested on a jsdom page: run the
+ * extraction on the live document (or on the user's selection) and return a result that can be sent
+ * back to the extension. `/extract.js` runs the page half only (`extractHalfInPage`); the background's
+ * `/extract-sanitized.js` the whole pipeline (`extractInPage`). Never throws: a failure comes back as
+ * `{ kind: 'error' }`.
  */
-import { extractArticleWith, type ToFragment } from '@/lib/extract/pipeline';
+import type { ExtractOptions } from '@/lib/extract';
+import { extractArticleWith, extractPageHalf, pageBodyHalf, type ToFragment } from '@/lib/extract/pipeline';
 import { sanitizeToFragment } from '@/lib/extract/sanitize';
-import type { ExtractMode, InjectedResult } from './extract-protocol';
+import type { ExtractMode, ExtractRequest, InjectedResult, PageAnswer } from './extract-protocol';
 import { hiddenBlockTest } from './hidden-blocks';
 import { selectionDocument } from './selection-document';
 
@@ -32,8 +35,28 @@ export function extractInPageWith(
   win: Window & typeof globalThis,
   mode: ExtractMode,
 ): InjectedResult {
-  const extractArticle = (d: Document, url: string, options: Parameters<typeof extractArticleWith>[3]) =>
-    extractArticleWith(toFragment, d, url, options);
+  return inPage(doc, win, mode, (d, url, options) => extractArticleWith(toFragment, d, url, options));
+}
+
+/**
+ * `/extract.js`'s work: the page half of the extraction (`extractPageHalf`), which the extension
+ * finishes (utils/finish-page-half.ts); with `part: 'body'`, the page's body for the best effort.
+ */
+export function extractHalfInPage(doc: Document, win: Window & typeof globalThis, request: ExtractRequest): PageAnswer {
+  return inPage<PageAnswer>(doc, win, request.mode, (d, url, options) =>
+    request.part === 'body'
+      ? (pageBodyHalf(d, url, options) ?? { kind: 'error', message: 'The page has no body.' })
+      : extractPageHalf(d, url, options),
+  );
+}
+
+/** The page (or the selection) handed to `run` with the options every extraction in a page uses. */
+function inPage<T>(
+  doc: Document,
+  win: Window & typeof globalThis,
+  mode: ExtractMode,
+  run: (doc: Document, url: string, options: ExtractOptions) => T,
+): T | InjectedResult {
   try {
     const contentType = doc.contentType || 'text/html';
     if (!HTML_TYPES.test(contentType)) return { kind: 'unsupported-document', contentType };
@@ -44,13 +67,13 @@ export function extractInPageWith(
       if (!selected) return { kind: 'no-selection' };
       // The selection is the user's choice of article: hidden-block pruning reads the live page's
       // styles, which the detached copy does not have, so it is not applied here.
-      return extractArticle(selected, url, {
+      return run(selected, url, {
         sanitizeWindow: win,
         keepRemovedHtml: true,
         maxElemsToParse: MAX_ELEMS_TO_PARSE,
       });
     }
-    return extractArticle(doc, url, {
+    return run(doc, url, {
       sanitizeWindow: win,
       isHidden: hiddenBlockTest(win),
       keepRemovedHtml: true,

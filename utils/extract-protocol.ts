@@ -5,12 +5,18 @@
  * seen by the page's own scripts), and the injected script takes it from there.
  */
 import type { ExtractResult } from '@/lib/extract';
+import type { BodyHalf, PageHalf } from '@/lib/extract/pipeline';
 
 /** `article`: the pipeline picks the article. `selection`: the article is what the user selected. */
 export type ExtractMode = 'article' | 'selection';
 
 export interface ExtractRequest {
   mode: ExtractMode;
+  /**
+   * `/extract.js` only. Absent: the page half of the extraction (`PageHalf`). 'body': the page's body
+   * for the best effort (`BodyHalf`), asked for when the extension half found the article too short.
+   */
+  part?: 'body';
 }
 
 export const EXTRACT_REQUEST_KEY = '__cleanReaderExtractRequest';
@@ -25,9 +31,17 @@ export type InjectedResult =
   /** The pipeline threw; the message is for the user's bug report. */
   | { kind: 'error'; message: string };
 
+/**
+ * What `/extract.js` returns: the page half of the extraction, which the extension finishes
+ * (utils/finish-page-half.ts), or the page's body when asked for it; or an answer that needs no
+ * finishing (a 'too-large' verdict, no selection, an error).
+ */
+export type PageAnswer = PageHalf | BodyHalf | InjectedResult;
+
 /** Reads and clears the pending request; with none, the article is extracted. */
 export function takeExtractRequest(scope: Record<string, unknown>): ExtractRequest {
   const request = scope[EXTRACT_REQUEST_KEY] as ExtractRequest | undefined;
   delete scope[EXTRACT_REQUEST_KEY];
-  return request?.mode === 'selection' ? { mode: 'selection' } : { mode: 'article' };
+  const mode: ExtractMode = request?.mode === 'selection' ? 'selection' : 'article';
+  return request?.part === 'body' ? { mode, part: 'body' } : { mode };
 }

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Article, NotArticle } from '@/lib/extract';
-import { EXTRACT_REQUEST_KEY, type InjectedResult } from './extract-protocol';
+import { EXTRACT_REQUEST_KEY } from './extract-protocol';
 import { EXTRACT_TIMEOUT_MS, readTab } from './read-tab';
+import { extractHalfInPage } from './extract-in-page';
+import { JSDOM } from 'jsdom';
 
 type Injection = Parameters<typeof fakeBrowser.scripting.executeScript>[0];
 
@@ -25,12 +27,49 @@ const article: Article = {
 };
 
 /** Stubs `scripting.executeScript`: the request setter succeeds, the extraction answers with `answer()`. */
-function injectAnswering(answer: () => Promise<InjectedResult | undefined>) {
+function injectAnswering(answer: () => Promise<unknown>) {
   return vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async (injection: Injection) => {
     if ('files' in injection && injection.files) return [{ frameId: 0, documentId: 'd', result: await answer() }];
     return [{ frameId: 0, documentId: 'd', result: undefined }];
   });
 }
+
+/**
+ * Stubs the page as `/extract.js` runs in it: the request setter's value is handed to the page half
+ * (extractHalfInPage) on a jsdom page, the answer structured-cloned as an injection result is.
+ */
+function injectPage(html: string, url: string) {
+  const dom = new JSDOM(html, { url });
+  const pageWindow = dom.window as unknown as Window & typeof globalThis;
+  let request: { mode: 'article' | 'selection'; part?: 'body' } = { mode: 'article' };
+  return vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async (injection: Injection) => {
+    if ('files' in injection && injection.files) {
+      return [{ frameId: 0, documentId: 'd', result: structuredClone(extractHalfInPage(dom.window.document, pageWindow, request)) }];
+    }
+    request = (injection as Injection & { args: [string, typeof request] }).args[1];
+    return [{ frameId: 0, documentId: 'd', result: undefined }];
+  });
+}
+
+const STORY_PAGE = `<!DOCTYPE html><html lang="es"><head><title>El puente del río reabre</title></head><body>
+<nav><a href="/">Portada</a> <a href="/local">Local</a></nav>
+<article><h1>El puente del río reabre</h1>
+<p>El puente de hierro que cruza el río volvió a abrirse al tráfico el lunes, tras catorce meses de obras que cambiaron las vigas, el firme y las barandillas originales del siglo pasado.</p>
+<p>Los vecinos de la orilla norte, que durante las obras daban un rodeo de once kilómetros, celebraron la reapertura con una comida popular junto al embarcadero.</p>
+<p>El ayuntamiento calcula que cada día cruzarán el puente unos nueve mil vehículos y que el autobús urbano recuperará su antiguo recorrido a partir de la semana próxima.</p>
+<p>Las obras costaron algo más de lo previsto, según el informe municipal presentado en el último pleno.</p>
+<p>La segunda fase, que renovará el alumbrado del paseo, empezará en primavera.</p>
+<p>Etiquetas: <a href="/tema/puentes" rel="tag">Puentes</a>, <a href="/tema/obras" rel="tag">Obras</a>, <a href="/tema/trafico" rel="tag">Tráfico</a></p>
+<div class="share"><a href="https://twitter.com/intent/tweet?url=https://diario.example/puente">Compartir</a> <a href="https://www.facebook.com/sharer/sharer.php?u=https://diario.example/puente">Compartir</a></div>
+</article>
+<section class="newsletter"><form><label>Recibe las noticias de tu barrio</label><input type="email" placeholder="Tu correo"><button>Suscribirme</button></form></section>
+</body></html>`;
+
+const SHORT_PAGE = `<!DOCTYPE html><html lang="de"><head><title>Baustellen</title></head><body>
+<nav><a href="/">Start</a> <a href="/stadt">Stadt</a></nav>
+<p>Kurz notiert: die Arbeiten beginnen im Herbst.</p>
+<ul class="grid"><li><h3>Abschnitt eins</h3><span>Marktplatz bis Rathaus, zehn Tage</span></li><li><h3>Abschnitt zwei</h3><span>Rathaus bis Kirche, zwölf Tage</span></li></ul>
+<footer><p>© 2024 Stadtwerke</p></footer></body></html>`;
 
 describe('readTab', () => {
   beforeEach(() => {
@@ -116,5 +155,42 @@ describe('readTab', () => {
   it('says the tab is gone when it was closed', async () => {
     injectAnswering(async () => article);
     expect(await readTab({ tabId: 4242 })).toMatchObject({ kind: 'failed', reason: 'no-tab' });
+  });
+
+  it('finishes the page half here: after steps, sanitising, removals of both halves in order', async () => {
+    const url = 'https://diario.example/puente';
+    const tab = await fakeBrowser.tabs.create({ url });
+    const inject = injectPage(STORY_PAGE, url);
+    const outcome = await readTab({ tabId: tab.id });
+    expect(outcome, JSON.stringify(outcome).slice(0, 600)).toMatchObject({ kind: 'article' });
+    if (outcome.kind !== 'article') return;
+    expect(outcome.article.text).toContain('nueve mil vehículos');
+    expect(outcome.article.text).not.toContain('Etiquetas');
+    expect(outcome.article.lang).toBe('es');
+    const steps = outcome.article.removed.map((r) => r.step);
+    expect(steps.indexOf('prompts')).toBeGreaterThanOrEqual(0);
+    expect(steps.indexOf('tag-list'), steps.join()).toBeGreaterThan(steps.indexOf('prompts'));
+    // The after step's block kept for "reveal", its marker pointing at its record.
+    const tagRecord = steps.indexOf('tag-list');
+    expect(outcome.article.removed[tagRecord].html).toContain('Puentes');
+    expect(outcome.article.contentHtml).toContain(`data-cr-removed="${tagRecord}"`);
+    // One injection of the page half (and its request) only.
+    expect(inject.mock.calls.filter(([i]) => 'files' in i && i.files)).toHaveLength(1);
+  });
+
+  it('asks the page for its body when the article is too short, for the best effort', async () => {
+    const url = 'https://stadt.example/baustellen';
+    const tab = await fakeBrowser.tabs.create({ url });
+    const inject = injectPage(SHORT_PAGE, url);
+    const outcome = await readTab({ tabId: tab.id });
+    expect(outcome).toMatchObject({ kind: 'not-article', result: { reason: 'too-short' } });
+    const requests = inject.mock.calls.filter(([i]) => !('files' in i && i.files)).map(([i]) => (i as Injection & { args: unknown[] }).args[1]);
+    expect(requests).toEqual([{ mode: 'article' }, { mode: 'article', part: 'body' }]);
+  });
+
+  it('reports a malformed page half as a failure', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: article.url });
+    injectAnswering(async () => ({ kind: 'page-half', url: article.url, removed: 'nope' }));
+    expect(await readTab({ tabId: tab.id })).toMatchObject({ kind: 'failed', reason: 'error' });
   });
 });

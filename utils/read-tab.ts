@@ -1,7 +1,8 @@
 /**
  * The popup's one job: the tab in, what to show out. Resolves the tab, refuses pages browsers keep
  * closed to extensions (before injecting, so the message is instant and specific), injects
- * `/extract.js` with a 5 s budget, and sorts the answer into one of the popup's states.
+ * `/extract.js` (the page half of the extraction) and finishes its answer here, with a 5 s budget for
+ * both, and sorts the result into one of the popup's states.
  */
 import type { Article, NotArticle } from '@/lib/extract';
 import { EXTRACT_REQUEST_KEY, type ExtractMode, type ExtractRequest, type InjectedResult } from './extract-protocol';
@@ -10,6 +11,7 @@ import { fileSchemeAccess } from './platform';
 import { TimeoutError, withTimeout } from './with-timeout';
 import { MARKS, mark } from './perf-marks';
 import { canSanitizeHere, sanitizeInjected } from './sanitize-injected';
+import { finishInExtension } from './finish-page-half';
 
 /** How long the user waits for an extraction before being offered "Try again". */
 export const EXTRACT_TIMEOUT_MS = 5_000;
@@ -113,6 +115,15 @@ async function fileAccess(url: string | undefined): Promise<boolean | undefined>
 }
 
 async function inject(tabId: number, request: ExtractRequest): Promise<InjectedResult | undefined> {
+  // Without a DOM (Chrome's background service worker), the page does everything, sanitising included.
+  if (!canSanitizeHere()) return (await injectFile(tabId, '/extract-sanitized.js', request)) as InjectedResult | undefined;
+  mark(MARKS.injectStart);
+  const answer = await injectFile(tabId, '/extract.js', request);
+  mark(MARKS.answer);
+  return finishInExtension(answer, window, () => injectFile(tabId, '/extract.js', { ...request, part: 'body' }));
+}
+
+async function injectFile(tabId: number, file: '/extract.js' | '/extract-sanitized.js', request: ExtractRequest): Promise<unknown> {
   // Set every time, so a request left behind by a failed injection never leaks into the next one.
   await browser.scripting.executeScript({
     target: { tabId },
@@ -121,10 +132,6 @@ async function inject(tabId: number, request: ExtractRequest): Promise<InjectedR
     },
     args: [EXTRACT_REQUEST_KEY, request],
   });
-  // Without a DOM to sanitise with (Chrome's background service worker), the page sanitises.
-  const file = canSanitizeHere() ? '/extract.js' : '/extract-sanitized.js';
-  mark(MARKS.injectStart);
   const [first] = await browser.scripting.executeScript({ target: { tabId }, files: [file] });
-  mark(MARKS.answer);
-  return first?.result as InjectedResult | undefined;
+  return first?.result;
 }

@@ -86,21 +86,7 @@ export function extractArticleWith(toFragment: ToFragment, doc: Document, url: s
     byline: null,
     excerpt: null,
     parse: (html) => parseInertDocument(html, parserWindow(doc, win)),
-    remove(el, step) {
-      removed.push({ step, sample: sampleOf(el) });
-      // Readability's article element is detached from the copy (not `isConnected`), so "has a parent"
-      // is what says the marker can take the removed block's place.
-      if (options.keepRemovedHtml && el.parentNode && el.ownerDocument === copy) {
-        removedHtml.push(el.outerHTML);
-        const marker = copy.createElement('div');
-        marker.setAttribute('data-cr-removed', String(removed.length - 1));
-        marker.setAttribute('hidden', '');
-        el.replaceWith(marker);
-      } else {
-        removedHtml.push('');
-        el.remove();
-      }
-    },
+    remove: revealableRemove(copy, removed, removedHtml, !!options.keepRemovedHtml),
   };
 
   const keepRemoved = ctx.remove;
@@ -134,13 +120,220 @@ export function extractArticleWith(toFragment: ToFragment, doc: Document, url: s
     for (const step of AFTER_READABILITY) step.run(content, ctx);
   }
 
-  const article = finish(content, parsed, doc, url, baseUrl, win, removed, removedHtml, options);
+  const article = finish(content, parsed, pageFacts(doc), url, baseUrl, win, removed, removedHtml, options);
   if (article.wordCount < MIN_ARTICLE_WORDS) {
     const body = options.readabilityOnly ? null : bodyBestEffort(doc, url, baseUrl, win, parsed, options);
     const bestEffort = body && body.wordCount >= Math.max(1, article.wordCount) * TINY_PICK_RATIO ? body : article;
     return notArticle(url, 'too-short', `The page has only ${article.wordCount} words of text.`, bestEffort);
   }
   return article;
+}
+
+/**
+ * The after steps' `remove`: records the removal and, with `keepHtml`, keeps the block's HTML and leaves
+ * a hidden marker where it was (`data-cr-removed`, its index in `removed`), for the reader's "reveal".
+ */
+function revealableRemove(copy: Document, removed: Removal[], removedHtml: string[], keepHtml: boolean): StepContext['remove'] {
+  return (el, step) => {
+    removed.push({ step, sample: sampleOf(el) });
+    // Readability's article element is detached from the copy (not `isConnected`), so "has a parent"
+    // is what says the marker can take the removed block's place.
+    if (keepHtml && el.parentNode && el.ownerDocument === copy) {
+      removedHtml.push(el.outerHTML);
+      const marker = copy.createElement('div');
+      marker.setAttribute('data-cr-removed', String(removed.length - 1));
+      marker.setAttribute('hidden', '');
+      el.replaceWith(marker);
+    } else {
+      removedHtml.push('');
+      el.remove();
+    }
+  };
+}
+
+/**
+ * The extraction split in two halves, for the reader (issue 8: the script injected into every page
+ * read stays small). The page half (`extractPageHalf`) runs where the live page is: the budget check,
+ * the copy without hidden blocks (it reads the page's computed styles), the BEFORE_READABILITY steps and
+ * Readability. It returns plain data (structured-cloneable): Readability's article and the copy's head
+ * as HTML, the metadata, the page's facts, the removals so far. The extension half (`finishPageHalf`)
+ * parses that HTML inert (a DOMParser document: nothing runs, nothing loads), runs the AFTER_READABILITY
+ * steps, and finishes as `extractArticleWith` does. Together they give what `extractArticleWith` gives
+ * (lib/extract/__tests__/split.test.ts); `extractArticle` stays whole for Node and the background.
+ */
+export interface PageHalf {
+  kind: 'page-half';
+  url: string;
+  baseUrl: string;
+  page: PageFacts;
+  /** Readability's metadata; null when it found no article. */
+  meta: ParsedMeta | null;
+  /** Readability's article element (its outerHTML); null when it found none. */
+  articleHtml: string | null;
+  /** The copy's head after Readability: what the after steps may ask of `ctx.doc` (canonical link, og:url). */
+  headHtml: string;
+  /** The copy was in quirks mode (class selectors match case-insensitively there): parsed back the same. */
+  quirks: boolean;
+  /** What the before steps removed, in order (never with HTML: those blocks are not in the article). */
+  removed: Removal[];
+  /** The page for the best effort, when the page half knows it is needed (no article); else see `NeedsBody`. */
+  body: BodyHalf | null;
+}
+
+/** The page copy cleaned by the before steps: the best effort "show anyway" offers on a page that is no article. */
+export interface BodyHalf {
+  kind: 'body-half';
+  /** The copy's document element (head and body) as HTML. */
+  html: string;
+  quirks: boolean;
+  removed: Removal[];
+}
+
+/**
+ * The article is too short, and the best effort may be the page's body, which only the page has: ask it
+ * for `pageBodyHalf` and pass that (or null) to `withBody`. Rare, so the page does not send it every time.
+ */
+export interface NeedsBody {
+  kind: 'needs-body';
+  withBody(body: BodyHalf | null): ExtractResult;
+}
+
+/** The page half of a split extraction: a 'too-large' verdict, or what `finishPageHalf` completes. */
+export function extractPageHalf(doc: Document, url: string, options: ExtractOptions = {}): PageHalf | NotArticle {
+  const win = (options.sanitizeWindow ?? doc.defaultView) as DomWindow | null;
+  if (!win) throw new Error('extractPageHalf needs a window to parse with: pass options.sanitizeWindow');
+  const overBudget = workBudgetExceeded(doc, options.maxElemsToParse ?? 0, MAX_DEPTH);
+  if (overBudget) return notArticle(url, 'too-large', overBudget, null);
+
+  const copy = cloneDocument(doc, options.isHidden);
+  dropDanglingUrls(copy);
+  const removed: Removal[] = [];
+  if (!options.readabilityOnly && copy.documentElement) {
+    const ctx = plainContext(copy, doc, url, win, removed, {});
+    for (const step of BEFORE_READABILITY) step.run(copy.documentElement, ctx);
+  }
+  const baseUrl = documentBaseUrl(doc, url);
+  const parsed = new Readability<Element>(copy, { serializer: (el) => el as Element, keepClasses: true }).parse();
+  const article = parsed?.content ?? null;
+  const found = article ? parsed : null;
+  return {
+    kind: 'page-half',
+    url,
+    baseUrl,
+    page: pageFacts(doc),
+    meta: found
+      ? { title: found.title, byline: found.byline, siteName: found.siteName, lang: found.lang, dir: found.dir, publishedTime: found.publishedTime, excerpt: found.excerpt }
+      : null,
+    articleHtml: article ? article.outerHTML : null,
+    // linkedom's `head` throws on a document without a root element.
+    headHtml: copy.documentElement ? (copy.head?.innerHTML ?? '') : '',
+    quirks: copy.compatMode === 'BackCompat',
+    removed,
+    body: found ? null : pageBodyHalf(doc, url, options),
+  };
+}
+
+/** The page copy cleaned by the before steps (see `BodyHalf`), or null when the page has no body. */
+export function pageBodyHalf(doc: Document, url: string, options: ExtractOptions = {}): BodyHalf | null {
+  const win = (options.sanitizeWindow ?? doc.defaultView) as DomWindow | null;
+  if (!win) throw new Error('pageBodyHalf needs a window to parse with: pass options.sanitizeWindow');
+  if (!doc.body) return null;
+  const copy = cloneDocument(doc, options.isHidden);
+  if (!copy.body || !copy.documentElement) return null;
+  dropDanglingUrls(copy);
+  const removed: Removal[] = [];
+  if (!options.readabilityOnly) {
+    const ctx = plainContext(copy, doc, url, win, removed, {});
+    for (const step of BEFORE_READABILITY) step.run(copy.documentElement, ctx);
+  }
+  return { kind: 'body-half', html: copy.documentElement.outerHTML, quirks: copy.compatMode === 'BackCompat', removed };
+}
+
+/**
+ * The extension half: `half` (from the page, so untrusted: its HTML is parsed inert, by `win`'s
+ * DOMParser) through the after steps, `toFragment` and the text, as `extractArticleWith` finishes.
+ */
+export function finishPageHalf(half: PageHalf, toFragment: ToFragment, win: DomWindow, given: ExtractOptions = {}): ExtractResult | NeedsBody {
+  const options: RunOptions = { ...given, toFragment };
+  const { url, baseUrl, page } = half;
+  const meta: ParsedMeta = half.meta ?? {};
+  const bodyEffort = (body: BodyHalf | null) => (body ? bodyFromHalf(body, meta, page, url, baseUrl, win, options) : null);
+
+  const content = half.meta && half.articleHtml !== null ? articleFromHalf(half, win) : null;
+  if (!content) {
+    const bestEffort = bodyEffort(half.body);
+    return notArticle(url, 'no-content', 'No article could be found on this page.', bestEffort && bestEffort.wordCount > 0 ? bestEffort : null);
+  }
+  const doc = content.ownerDocument;
+  // Only the page's own removals: whatever else a page sends with them is dropped.
+  const removed: Removal[] = half.removed.map((r) => ({ step: r.step, sample: r.sample }));
+  const removedHtml: string[] = removed.map(() => '');
+  const ctx: StepContext = {
+    doc,
+    url,
+    title: meta.title ?? '',
+    byline: meta.byline ?? null,
+    excerpt: meta.excerpt ?? null,
+    parse: (html) => parseInertDocument(html, win),
+    remove: revealableRemove(doc, removed, removedHtml, !!options.keepRemovedHtml),
+  };
+  if (!options.readabilityOnly) {
+    for (const step of AFTER_READABILITY) step.run(content, ctx);
+  }
+  const article = finish(content, meta, page, url, baseUrl, win, removed, removedHtml, options);
+  if (article.wordCount >= MIN_ARTICLE_WORDS) return article;
+  const tooShort = (body: Article | null): NotArticle => {
+    const bestEffort = body && body.wordCount >= Math.max(1, article.wordCount) * TINY_PICK_RATIO ? body : article;
+    return notArticle(url, 'too-short', `The page has only ${article.wordCount} words of text.`, bestEffort);
+  };
+  if (options.readabilityOnly) return tooShort(null);
+  if (half.body) return tooShort(bodyEffort(half.body));
+  return { kind: 'needs-body', withBody: (body) => tooShort(bodyEffort(body)) };
+}
+
+/** The parse's prefix: a doctype for a standards-mode copy, none (quirks) for a quirks-mode one. */
+function doctype(quirks: boolean): string {
+  return quirks ? '' : '<!DOCTYPE html>';
+}
+
+/**
+ * Readability's article, detached (as Readability leaves it) and owned by an inert document holding the
+ * copy's head. Parsed apart from the head, so whatever a head holds cannot move the article.
+ */
+function articleFromHalf(half: PageHalf, win: DomWindow): Element | null {
+  const doc = parseInertDocument(`${doctype(half.quirks)}<html><head>${half.headHtml}</head><body></body></html>`, win);
+  const parsed = parseInertDocument(`${doctype(half.quirks)}<body>${half.articleHtml}`, win);
+  const article = parsed.body?.firstElementChild;
+  if (!article) return null;
+  return doc.adoptNode(article);
+}
+
+function bodyFromHalf(half: BodyHalf, meta: ParsedMeta, page: PageFacts, url: string, baseUrl: string, win: DomWindow, options: RunOptions): Article | null {
+  const copy = parseInertDocument(`${doctype(half.quirks)}${half.html}`, win);
+  const body = copy.body;
+  if (!body) return null;
+  const removed: Removal[] = half.removed.map((r) => ({ step: r.step, sample: r.sample }));
+  if (!options.readabilityOnly) {
+    const ctx = plainContext(copy, copy, url, win, removed, meta);
+    for (const step of WHOLE_BODY) step.run(body, ctx);
+  }
+  return finish(body, meta, page, url, baseUrl, win, removed, removed.map(() => ''), options);
+}
+
+/** A step context whose removals are recorded and simply taken out (no place to reveal them in). */
+function plainContext(copy: Document, doc: Document, url: string, win: DomWindow, removed: Removal[], meta: ParsedMeta): StepContext {
+  return {
+    doc: copy,
+    url,
+    title: meta.title ?? '',
+    byline: meta.byline ?? null,
+    excerpt: meta.excerpt ?? null,
+    parse: (html) => parseInertDocument(html, parserWindow(doc, win)),
+    remove(el, step) {
+      removed.push({ step, sample: sampleOf(el) });
+      el.remove();
+    },
+  };
 }
 
 /**
@@ -171,7 +364,7 @@ function bodyBestEffort(doc: Document, url: string, baseUrl: string, win: DomWin
     for (const step of BEFORE_READABILITY) step.run(copy.documentElement, ctx);
     for (const step of WHOLE_BODY) step.run(body, ctx);
   }
-  return finish(body, meta, doc, url, baseUrl, win, removed, removed.map(() => ''), options);
+  return finish(body, meta, pageFacts(doc), url, baseUrl, win, removed, removed.map(() => ''), options);
 }
 
 interface ParsedMeta {
@@ -184,10 +377,33 @@ interface ParsedMeta {
   excerpt?: string | null;
 }
 
+/**
+ * What `finish` reads of the live page (not of the copy): taken in the page, so the extension half of a
+ * split extraction (`finishPageHalf`) needs no page.
+ */
+export interface PageFacts {
+  title: string;
+  lang: string | null;
+  dir: string | null;
+  /** The page's `og:image` (or `twitter:image`) as written, or null. */
+  metaImage: string | null;
+}
+
+function pageFacts(doc: Document): PageFacts {
+  const root = doc.documentElement;
+  const meta = doc.querySelector('meta[property="og:image"], meta[name="og:image"], meta[name="twitter:image"], meta[property="twitter:image"]');
+  return {
+    title: doc.title,
+    lang: root?.getAttribute('lang') ?? null,
+    dir: root?.getAttribute('dir') ?? null,
+    metaImage: meta?.getAttribute('content') ?? null,
+  };
+}
+
 function finish(
   content: Element,
   meta: ParsedMeta,
-  doc: Document,
+  page: PageFacts,
   url: string,
   baseUrl: string,
   win: DomWindow,
@@ -202,18 +418,17 @@ function finish(
   const holder = fragmentHolder(fragment);
   const text = blockText(holder);
   const stats = textStats(text);
-  const root = doc.documentElement;
   return {
     kind: 'article',
     url,
-    title: clean(meta.title) ?? clean(doc.title) ?? url,
+    title: clean(meta.title) ?? clean(page.title) ?? url,
     byline: clean(meta.byline),
     siteName: clean(meta.siteName),
-    lang: clean(meta.lang) ?? clean(root?.getAttribute('lang')) ?? null,
-    dir: clean(meta.dir) ?? clean(root?.getAttribute('dir')) ?? null,
+    lang: clean(meta.lang) ?? clean(page.lang) ?? null,
+    dir: clean(meta.dir) ?? clean(page.dir) ?? null,
     publishedTime: clean(meta.publishedTime),
     excerpt: clean(meta.excerpt),
-    leadImage: leadImage(doc, holder, baseUrl),
+    leadImage: leadImage(page.metaImage, holder, baseUrl),
     contentHtml: holder.innerHTML,
     text,
     wordCount: stats.wordCount,
@@ -397,9 +612,8 @@ function nextElement(el: Element, root: Element): Element | null {
   return null;
 }
 
-function leadImage(doc: Document, content: Element, baseUrl: string): string | null {
-  const meta = doc.querySelector('meta[property="og:image"], meta[name="og:image"], meta[name="twitter:image"], meta[property="twitter:image"]');
-  const fromMeta = meta?.getAttribute('content')?.trim();
+function leadImage(metaImage: string | null, content: Element, baseUrl: string): string | null {
+  const fromMeta = metaImage?.trim();
   if (fromMeta) return absolute(fromMeta, baseUrl);
   const img = content.querySelector('img[src]')?.getAttribute('src');
   return img ? absolute(img, baseUrl) : null;
