@@ -13,8 +13,8 @@
  * never: after a migration, or when tokenize.ts changes. `meta` holds that version.
  */
 import { dequeue, readQueue, setQueue } from './index-queue';
-import type { LibraryDB } from './schema';
-import { mergeOnce, removeDocs, segmentRows, type IndexedDoc } from './term-index';
+import type { LibraryDB, PostingRow } from './schema';
+import { mergeOnce, removeDocs, segmentRows, weightsOf, type IndexedDoc } from './term-index';
 import { TOKENIZER_VERSION, tokenize, uniqueTerms } from './tokenize';
 import type { VocabStore } from './vocab-store';
 
@@ -78,7 +78,10 @@ function userText(row: { note?: unknown; highlights?: unknown }): string {
   return parts.join('\n');
 }
 
-/** An article's term frequencies and length, as the index weighs them. */
+/**
+ * An article's terms and their stored weights. Its length is the body's alone, so a tag or a note
+ * changes the weights of its own words only, and indexing it again rewrites just those (term-index.ts).
+ */
 function indexedDoc(id: number, text: string, head: readonly string[], user: string): IndexedDoc {
   const tf = new Map<string, number>();
   let length = 0;
@@ -86,20 +89,29 @@ function indexedDoc(id: number, text: string, head: readonly string[], user: str
     tf.set(t, (tf.get(t) ?? 0) + 1);
     length++;
   }
-  if (user)
-    for (const t of tokenize(user)) {
-      tf.set(t, (tf.get(t) ?? 0) + 1);
-      length++;
-    }
+  if (user) for (const t of tokenize(user)) tf.set(t, (tf.get(t) ?? 0) + 1);
   for (const t of head) tf.set(t, (tf.get(t) ?? 0) + HEAD_WEIGHT);
-  return { id, tf, length };
+  return { id, weights: weightsOf(tf, length) };
+}
+
+/**
+ * What indexing `doc` again changes, given its `postings` row: the terms to take its id out of (gone,
+ * or weighed differently), and the weights to write in the new segment (new, or weighed differently).
+ */
+function changesOf(doc: IndexedDoc | null, before: PostingRow | undefined) {
+  const old = new Map<string, number>();
+  if (before && Array.isArray(before.terms))
+    before.terms.forEach((t, i) => old.set(t, Array.isArray(before.weights) ? before.weights[i] : -1));
+  const remove = [...old.keys()].filter((t) => doc?.weights.get(t) !== old.get(t));
+  const write = new Map([...(doc?.weights ?? [])].filter(([t, w]) => old.get(t) !== w));
+  return { remove, write };
 }
 
 /**
  * Indexes every queued article, batch by batch, until the queue is empty. Each batch: read the queue
- * and the articles, tokenise outside any transaction, then, for each entry whose stamp is unchanged (an
- * article saved again meanwhile stays queued and is indexed in the next round), take its old terms out
- * of the index and write the batch as one new segment (term-index.ts). Returns how many articles
+ * and the articles, tokenise outside any transaction, take what changed out of the index and write the
+ * batch's new postings as one new segment (term-index.ts), then drop the queue entries whose stamp is
+ * unchanged (an article saved again meanwhile stays queued and is indexed in the next round). Returns how many articles
  * were indexed. Merging segments is left to `mergeSegments`, which the library runs afterwards without
  * making anyone wait for it: an article is searchable once its segment is written. `batch` is how many articles per transaction (the benchmark's fill uses more).
  */
@@ -130,39 +142,41 @@ export async function indexPending(
             : [];
       const text = body && typeof body.text === 'string' ? body.text : '';
       const doc = indexedDoc(entry.id, text, head, row ? userText(row) : '');
-      return { entry, gone: !row && !body, doc, terms: [...doc.tf.keys()] };
+      return { entry, gone: !row && !body, doc };
     });
-    const written = await db.transaction('rw', [db.postings, db.terms, db.segments, db.vocab, db.meta], async () => {
-      const current = new Map((await readQueue(db)).map((e) => [e.id, e.stamp]));
-      const fresh = computed.filter((c) => current.get(c.entry.id) === c.entry.stamp);
-      // What these articles were indexed under before comes out first; an article deleted for good
-      // meanwhile only comes out.
+    // The index is written without `meta`, which every save writes (the queue, the count), so a save
+    // never waits for an indexing transaction; the queue entries are dropped just after, in a short one.
+    const written = await db.transaction('rw', [db.postings, db.terms, db.segments, db.vocab], async () => {
+      const fresh = computed;
+      // What changed since these articles were last indexed comes out first; an article deleted for
+      // good meanwhile only comes out.
       const before = await db.postings.bulkGet(fresh.map((c) => c.entry.id));
+      const changes = fresh.map((c, i) => changesOf(c.gone ? null : c.doc, before[i]));
       await removeDocs(
         db,
-        before.flatMap((p) => (p && Array.isArray(p.terms) ? [{ id: p.id, terms: p.terms }] : [])),
+        fresh.map((c, i) => ({ id: c.entry.id, terms: changes[i].remove })),
       );
       await db.postings.bulkDelete(fresh.filter((c) => c.gone).map((c) => c.entry.id));
       const kept = fresh.filter((c) => !c.gone);
-      await db.postings.bulkPut(kept.map((c) => ({ id: c.entry.id, terms: c.terms })));
-      if (kept.length) {
-        const seg = (await db.segments.add({ docs: kept.length } as never)) as number;
-        await db.terms.bulkPut(
-          segmentRows(
-            seg,
-            kept.map((c) => c.doc),
-          ),
-        );
-      }
-      await dequeue(
-        db,
-        fresh.map((c) => c.entry),
+      await db.postings.bulkPut(
+        kept.map((c) => ({ id: c.entry.id, terms: [...c.doc.weights.keys()], weights: [...c.doc.weights.values()] })),
       );
-      const terms = new Set(kept.flatMap((c) => c.terms));
-      return { count: fresh.length, terms, chunk: await vocab.append(terms) };
+      const changed = fresh
+        .map((c, i) => ({ id: c.entry.id, weights: changes[i].write }))
+        .filter((d) => d.weights.size);
+      if (changed.length) {
+        const seg = (await db.segments.add({ docs: changed.length } as never)) as number;
+        await db.terms.bulkPut(segmentRows(seg, changed));
+      }
+      const terms = new Set(kept.flatMap((c) => [...c.doc.weights.keys()]));
+      return { terms, chunk: await vocab.append(terms) };
     });
     vocab.committed(written.terms, written.chunk);
-    done += written.count;
+    // Entries whose stamp changed meanwhile (the article was saved again) stay queued and are indexed
+    // again with the new text. Indexing an article whose text did not change writes nothing
+    // (`changesOf` finds no difference), so a failure between the two transactions is harmless too.
+    await db.transaction('rw', db.meta, () => dequeue(db, batch));
+    done += batch.length;
     onProgress?.(done);
   }
   return done;

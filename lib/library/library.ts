@@ -4,6 +4,7 @@
  * (article, body, search terms), so a failure changes nothing; failures come out as LibraryError with a
  * message for the user. Nothing here uses `browser.*`: it runs in extension pages, the background and Node.
  */
+import type { Table } from 'dexie';
 import type { Article } from '../extract/types';
 import { ChangeNotifier, subscribe, type LibraryChange } from './changes';
 import { LibraryError, toLibraryError } from './errors';
@@ -527,24 +528,31 @@ export class Library {
   async purgeTrash(ids?: number[]): Promise<number> {
     const { db } = this;
     let purged: number[] = [];
-    await this.write('purged', async () => {
-      purged = ids
-        ? (await db.trash.bulkGet(ids)).filter(Boolean).map((row) => row!.id)
-        : ((await db.trash
-            .where('deletedAt')
-            .below(this.now() - TRASH_DAYS * DAY_MS)
-            .primaryKeys()) as number[]);
-      await db.trash.bulkDelete(purged);
-      await db.bodies.bulkDelete(purged);
-      // Out of the inverted index too: the rows of the terms each article had.
-      const indexed = await db.postings.bulkGet(purged);
-      await removeDocs(
-        db,
-        indexed.flatMap((p) => (p && Array.isArray(p.terms) ? [{ id: p.id, terms: p.terms }] : [])),
-      );
-      await db.postings.bulkDelete(purged);
-      await db.images.where('articleId').anyOf(purged).delete();
-    });
+    // The only write that touches the index itself, so the only one whose transaction covers it.
+    await this.write(
+      'purged',
+      async () => {
+        purged = ids
+          ? (await db.trash.bulkGet(ids)).filter(Boolean).map((row) => row!.id)
+          : ((await db.trash
+              .where('deletedAt')
+              .below(this.now() - TRASH_DAYS * DAY_MS)
+              .primaryKeys()) as number[]);
+        await db.trash.bulkDelete(purged);
+        await db.bodies.bulkDelete(purged);
+        // Out of the inverted index too: the rows of the terms each article had.
+        const indexed = await db.postings.bulkGet(purged);
+        await removeDocs(
+          db,
+          indexed.flatMap((p) => (p && Array.isArray(p.terms) ? [{ id: p.id, terms: p.terms }] : [])),
+        );
+        await db.postings.bulkDelete(purged);
+        await db.images.where('articleId').anyOf(purged).delete();
+      },
+      undefined,
+      undefined,
+      [db.postings, db.terms],
+    );
     return purged.length;
   }
 
@@ -577,21 +585,22 @@ export class Library {
     }
   }
 
-  /** Runs `fn` in one read-write transaction over every table, then tells other pages what changed. */
+  /**
+   * Runs `fn` in one read-write transaction over the library's tables, then tells other pages what
+   * changed. The index's tables (`postings`, `terms`) only when `index` names them: saves and edits
+   * leave the index to the indexer, and must not wait for its transactions or a merge.
+   */
   private async write<T>(
     kind: LibraryChange['kind'],
     fn: () => Promise<T>,
     ids?: number[],
     idsOf?: (result: T) => number[],
+    index: Table[] = [],
   ): Promise<T> {
     const { db } = this;
     let result: T;
     try {
-      result = await db.transaction(
-        'rw',
-        [db.articles, db.bodies, db.postings, db.terms, db.trash, db.images, db.meta],
-        fn,
-      );
+      result = await db.transaction('rw', [db.articles, db.bodies, db.trash, db.images, db.meta, ...index], fn);
     } catch (err) {
       throw toLibraryError(err);
     }

@@ -47,6 +47,8 @@ export interface BodyRow {
 export interface PostingRow {
   id: number;
   terms: string[];
+  /** The weight stored in `terms` for each term, in the same order (absent in rows from before v4). */
+  weights?: number[];
 }
 
 /**

@@ -12,8 +12,11 @@
  * a time (like a log-structured merge), so a term stays a handful of rows: at most about seven per size
  * class, and there are five classes up to 30,000 articles.
  *
- * An article indexed again (re-saved, retagged, its note edited) or purged is first taken out of the
- * rows of the terms it had (its `postings` row lists them), in the transaction that writes it again.
+ * An article indexed again (re-saved, retagged, its note edited) is taken out of the rows of the terms
+ * it no longer has or whose weight changed, and only those terms are written to the new segment; its
+ * other postings stay where they are (its `postings` row lists its terms and weights). A tag or a note
+ * rewrites a handful of rows, not the thousand-odd of the article, some holding most of the library.
+ * A purged article is taken out of the rows of all its terms.
  */
 import { Dexie } from 'dexie';
 import type { LibraryDB, TermRow } from './schema';
@@ -41,22 +44,26 @@ export function termWeight(tf: number, length: number): number {
 /** A stored weight back as the BM25 term factor. */
 export const fromWeight = (w: number): number => w / WEIGHT_SCALE;
 
-/** One article as indexed: its term frequencies and its length. */
+/** One article as indexed: the stored weight of each of its terms (`termWeight`). */
 export interface IndexedDoc {
   id: number;
-  tf: Map<string, number>;
-  length: number;
+  weights: Map<string, number>;
+}
+
+/** The stored weights of an article's terms, from their frequencies and its length. */
+export function weightsOf(tf: ReadonlyMap<string, number>, length: number): Map<string, number> {
+  return new Map([...tf].map(([term, n]) => [term, Math.min(0xffff, termWeight(n, length))]));
 }
 
 /** The rows of one new segment holding `docs`. */
 export function segmentRows(seg: number, docs: readonly IndexedDoc[]): TermRow[] {
   const byTerm = new Map<string, { ids: number[]; weights: number[] }>();
   for (const doc of [...docs].sort((a, b) => a.id - b.id)) {
-    for (const [term, tf] of doc.tf) {
+    for (const [term, weight] of doc.weights) {
       let entry = byTerm.get(term);
       if (!entry) byTerm.set(term, (entry = { ids: [], weights: [] }));
       entry.ids.push(doc.id);
-      entry.weights.push(Math.min(0xffff, termWeight(tf, doc.length)));
+      entry.weights.push(weight);
     }
   }
   return [...byTerm].map(([term, e]) => ({

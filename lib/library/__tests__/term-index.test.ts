@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Library } from '../index';
 import { SEARCH_VERSION_KEY } from '../indexer';
-import { MERGE_AT, readTerm, segmentRows, sizeClass, termWeight } from '../term-index';
+import { MERGE_AT, readTerm, segmentRows, sizeClass, termWeight, weightsOf } from '../term-index';
 import { STORIES, articleOf, freshName, numberedArticle, type Story } from './fixtures';
 
 const open: Library[] = [];
@@ -99,6 +99,30 @@ describe('the inverted index (one row per term per segment)', () => {
     expect(await ids(library, 'pontoon')).toEqual([harbour.id]);
   });
 
+  it('a new tag or note rewrites the rows of its own words only; the body postings stay where they were', async () => {
+    const library = await fresh();
+    const harbour = await library.save(articleOf(STORIES.harbour));
+    await library.save(articleOf(STORIES.election));
+    await library.indexPending();
+    const [pontoon] = await readTerm(library.db, 'pontoon');
+    await library.update(harbour.id, { tags: ['maritime'] });
+    await library.setNote(harbour.id, 'Ask the quartermaster.');
+    await library.indexPending();
+    expect(await readTerm(library.db, 'pontoon')).toEqual([pontoon]);
+    expect(await postingsOf(library, 'maritime')).toEqual([harbour.id]);
+    expect((await readTerm(library.db, 'maritime'))[0].seg).toBeGreaterThan(pontoon.seg);
+    expect(await ids(library, 'quartermaster')).toEqual([harbour.id]);
+    // The tag now weighs like a title word: it ranks the article above one with it in the body only.
+    const other = await library.save(
+      articleOf(STORIES.election, { url: 'https://x.example/maritime', text: 'A maritime museum opens.' }),
+    );
+    expect(await ids(library, 'maritime')).toEqual([harbour.id, other.id]);
+    await library.update(harbour.id, { tags: [] });
+    await library.indexPending();
+    expect(await postingsOf(library, 'maritime')).toEqual([other.id]);
+    expect(await readTerm(library.db, 'pontoon')).toEqual([pontoon]);
+  });
+
   it('purging an article takes it out of every term row; trashing only hides it', async () => {
     const library = await fresh();
     const harbour = await library.save(articleOf(STORIES.harbour));
@@ -147,8 +171,8 @@ describe('the inverted index (one row per term per segment)', () => {
     expect(termWeight(3, 2_000)).toBeGreaterThan(termWeight(1, 2_000));
     expect(termWeight(1, 200)).toBeGreaterThan(termWeight(1, 20_000));
     const rows = segmentRows(9, [
-      { id: 5, tf: new Map([['a', 1]]), length: 10 },
-      { id: 2, tf: new Map([['a', 2]]), length: 10 },
+      { id: 5, weights: weightsOf(new Map([['a', 1]]), 10) },
+      { id: 2, weights: weightsOf(new Map([['a', 2]]), 10) },
     ]);
     expect(rows.map((r) => [r.term, r.seg, [...r.ids]])).toEqual([['a', 9, [2, 5]]]);
     expect(sizeClass(1)).toBe(0);
