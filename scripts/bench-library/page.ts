@@ -116,6 +116,9 @@ function openRaw(name: string, upgrade?: (db: IDBDatabase) => void): Promise<IDB
  * reads' baselines read the library's own database with the fewest requests that give the same answer.
  */
 const BASELINE_DB = 'bench-library-baseline';
+/** Where the fill mark is kept (see `setFillMark`). */
+const MARK_DB = 'bench-library-mark';
+const openMarkDb = () => openRaw(MARK_DB, (db) => db.createObjectStore('mark'));
 let baseline: IDBDatabase | null = null;
 
 async function baselineSave(article: Article): Promise<void> {
@@ -213,7 +216,7 @@ const api = {
     baseline?.close();
     baseline = null;
     localStorage.removeItem('benchFillMark');
-    for (const name of [DB, BASELINE_DB]) {
+    for (const name of [DB, BASELINE_DB, MARK_DB]) {
       await new Promise<void>((resolve, reject) => {
         const req = indexedDB.deleteDatabase(name);
         req.onsuccess = () => resolve();
@@ -341,12 +344,25 @@ const api = {
    * Where a kept profile's fill stopped: articles filled and saved by the bench, recorded after every
    * chunk, so a run stopped midway resumes instead of starting over (filling is the slow part).
    */
-  fillMark(): { filled: number; extra: number } | null {
-    const mark = localStorage.getItem('benchFillMark');
-    return mark ? (JSON.parse(mark) as { filled: number; extra: number }) : null;
+  async fillMark(): Promise<{ filled: number; extra: number } | null> {
+    const db = await openMarkDb();
+    const req = db.transaction('mark').objectStore('mark').get('fill');
+    await done(req);
+    db.close();
+    // Profiles filled before the mark moved to IndexedDB kept it in localStorage.
+    const old = localStorage.getItem('benchFillMark');
+    return (req.result as { filled: number; extra: number } | undefined) ?? (old ? JSON.parse(old) : null);
   },
-  setFillMark(filled: number, extra: number) {
-    localStorage.setItem('benchFillMark', JSON.stringify({ filled, extra }));
+  /**
+   * In IndexedDB, not localStorage: Chromium writes localStorage to disk lazily, so a run stopped just
+   * after a chunk lost its last mark and filled that chunk again; an IndexedDB commit is on disk.
+   */
+  async setFillMark(filled: number, extra: number) {
+    const db = await openMarkDb();
+    const tx = db.transaction('mark', 'readwrite');
+    tx.objectStore('mark').put({ filled, extra }, 'fill');
+    await done(tx);
+    db.close();
   },
   async usage() {
     const l = await lib();
