@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { FailedState } from '@/components/FailedState';
 import { LoadingState } from '@/components/LoadingState';
 import { NotArticleState } from '@/components/NotArticleState';
@@ -9,45 +9,62 @@ import { lazyComponent } from '@/components/lazy-component';
 import type { ExtractMode } from '@/utils/extract-protocol';
 import { openReaderTab } from '@/utils/open-reader-tab';
 import { openSidePanel, sidePanelKind } from '@/utils/platform';
-import type { ReadOutcome } from '@/utils/read-tab';
+import type { ReadOutcome, ReadRequest } from '@/utils/read-tab';
 
-// Loaded after the first paint, in chunks of their own, so the popup starts small (issue 8: <= 80 KB).
-// The reader and the read (DOMPurify, the sanitiser) load while the loading state shows, and the outcome
-// waits for both, so an article appears exactly as before. The library's actions (Dexie, Markdown) come
-// once the page is up; whether the page is saved is asked then.
+// Loaded lazily, in chunks of their own, so the popup starts small (issue 8: <= 80 KB). The reader and
+// the read (DOMPurify, the sanitiser) load while the page starts, and the outcome waits for both, so an
+// article appears exactly as before. The library's actions (Dexie, Markdown) come once the read has
+// answered, so opening the library never competes with the read; whether the page is saved is asked then.
 const Reader = lazyComponent(() => import('@/components/Reader').then((m) => m.Reader));
 const PopupLibraryActions = lazyComponent(() =>
   import('@/components/library/PopupLibraryActions').then((m) => m.PopupLibraryActions),
 );
-const readTab: typeof import('@/utils/read-tab').readTab = (options) =>
-  Promise.all([import('@/utils/read-tab').then((m) => m.readTab(options)), Reader.preload()]).then(([r]) => r);
+
+/**
+ * Reads a tab for the reader: the read and the Reader's code load in parallel, and the outcome waits for
+ * both. Never rejects (a failure is an outcome), so a page may start it before anything renders (issue 8:
+ * the injection is the longest wait, so it is asked for first) and hand it to `App` as `firstRead`.
+ */
+export function startReading(request: ReadRequest): Promise<ReadOutcome> {
+  return Promise.all([import('@/utils/read-tab').then((m) => m.readTab(request)), Reader.preload()]).then(
+    ([outcome]) => outcome,
+    (error: unknown): ReadOutcome => ({
+      kind: 'failed',
+      tabId: request.tabId ?? null,
+      reason: 'error',
+      detail: String(error),
+    }),
+  );
+}
 
 export interface AppProps {
   /** The tab to read (`?tabId=N`); the active tab when absent. */
   tabId?: number;
   /** True when this page is a full tab rather than the toolbar popup. */
   inTab: boolean;
+  /**
+   * The first read of `tabId` as an article, already started by the page (`startReading`); the App reads
+   * the tab itself when absent, and for every later read (another mode, "Try again").
+   */
+  firstRead?: Promise<ReadOutcome>;
 }
 
 /** The popup's states: loading, reader, restricted, not an article (or shown anyway), failed. */
-export function App({ tabId, inTab }: AppProps) {
+export function App({ tabId, inTab, firstRead }: AppProps) {
   const [mode, setMode] = useState<ExtractMode>('article');
   const [attempt, setAttempt] = useState(0);
   const [outcome, setOutcome] = useState<ReadOutcome | null>(null);
   const [anyway, setAnyway] = useState(false);
+  // Taken once: a retry or a change of mode reads again.
+  const started = useRef(firstRead);
 
   useEffect(() => {
     let current = true;
     setOutcome(null);
     setAnyway(false);
-    readTab({ tabId, mode })
-      .catch((error: unknown): ReadOutcome => ({
-        kind: 'failed',
-        tabId: tabId ?? null,
-        reason: 'error',
-        detail: String(error),
-      }))
-      .then((result) => current && setOutcome(result));
+    const early = mode === 'article' && attempt === 0 ? started.current : undefined;
+    started.current = undefined;
+    void (early ?? startReading({ tabId, mode })).then((result) => current && setOutcome(result));
     return () => {
       current = false;
     };
@@ -92,7 +109,7 @@ export function App({ tabId, inTab }: AppProps) {
         onUseSelection={canRead && mode === 'article' ? () => setMode('selection') : undefined}
         onUseArticle={mode === 'selection' && outcome ? () => setMode('article') : undefined}
       >
-        <PopupLibraryActions article={article} />
+        {outcome && <PopupLibraryActions article={article} />}
       </Toolbar>
       <main class="content">
         {outcome === null && <LoadingState />}

@@ -10,15 +10,18 @@ import { LoadingState } from '@/components/LoadingState';
 import { StatusPanel } from '@/components/StatusPanel';
 import { t } from '@/utils/i18n';
 import { panelTarget, watchPanelWindow, type PanelTarget } from '@/utils/panel-tab';
+import type { ReadOutcome } from '@/utils/read-tab';
 import { App } from '../popup/App';
 
 export interface PanelAppProps {
   /** From `?tabId=N`; absent when the browser's menu opened the panel. */
   tabId?: number;
+  /** The read of `tabId`, already started by the page (see App's `firstRead`). */
+  firstRead?: Promise<ReadOutcome>;
 }
 
-export function PanelApp({ tabId }: PanelAppProps) {
-  if (tabId !== undefined) return <App tabId={tabId} inTab />;
+export function PanelApp({ tabId, firstRead }: PanelAppProps) {
+  if (tabId !== undefined) return <App tabId={tabId} inTab firstRead={firstRead} />;
   return <FrontTabReader />;
 }
 

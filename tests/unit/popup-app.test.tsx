@@ -6,6 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadPopupChunks } from '@/tests/unit/popup-chunks';
 import type { Article } from '@/lib/extract';
+import type { ReadOutcome } from '@/utils/read-tab';
 import { App } from '@/entrypoints/popup/App';
 
 const article: Article = {
@@ -74,5 +75,41 @@ describe('popup App in the toolbar popup', () => {
     await vi.waitFor(() => expect(state()).toBe('restricted'));
     expect(root.querySelector('[data-testid="open-in-tab"]')).toBeNull();
     expect(root.querySelector('[data-testid="use-selection"]')).toBeNull();
+  });
+
+  it('shows the read its page started first, reads nothing more, and brings the library actions only then', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: article.url });
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript');
+    let answer!: (outcome: ReadOutcome) => void;
+    const firstRead = new Promise<ReadOutcome>((resolve) => (answer = resolve));
+
+    await act(async () => render(<App tabId={tab.id} inTab={true} firstRead={firstRead} />, root));
+    expect(state()).toBe('loading');
+    // The library (Dexie) stays out of the page's start: nothing of it while the read is on its way.
+    expect(root.querySelector('[data-testid="open-library"]')).toBeNull();
+
+    await act(async () => answer({ kind: 'article', tabId: tab.id!, article }));
+    await vi.waitFor(() => expect(state()).toBe('article'));
+    expect(root.querySelector('[data-testid="reader-title"]')!.textContent).toBe(article.title);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="open-library"]')).not.toBeNull());
+    expect(inject).not.toHaveBeenCalled();
+  });
+
+  it('reads the tab again on "Try again" after a first read that failed', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: article.url });
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async (injection) =>
+      'files' in injection
+        ? [{ frameId: 0, documentId: 'd', result: article }]
+        : [{ frameId: 0, documentId: 'd', result: undefined }],
+    );
+    const firstRead = Promise.resolve<ReadOutcome>({ kind: 'failed', tabId: tab.id!, reason: 'timeout', detail: 'slow' });
+
+    await act(async () => render(<App tabId={tab.id} inTab={true} firstRead={firstRead} />, root));
+    await vi.waitFor(() => expect(state()).toBe('failed'));
+    expect(inject).not.toHaveBeenCalled();
+    const retry = root.querySelector<HTMLButtonElement>('[data-testid="try-again"]')!;
+    await act(async () => retry.click());
+    await vi.waitFor(() => expect(state()).toBe('article'));
+    expect(inject).toHaveBeenCalled();
   });
 });
