@@ -96,8 +96,10 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'",
     },
+    // Chromium 123: the themes' colours use CSS light-dark() (entrypoints/popup/themes.css); the side panel
+    // API needs 116. Older browsers refuse the install rather than show an unstyled reader.
     ...(browser === 'firefox'
       ? { browser_specific_settings: GECKO_SETTINGS }
-      : {}),
+      : { minimum_chrome_version: '123' }),
   }),
 });

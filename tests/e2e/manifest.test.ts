@@ -83,6 +83,10 @@ describe('the production manifest', () => {
     expect(manifest.manifest_version).toBe(3);
   });
 
+  it('refuses a Chromium too old for the themes (CSS light-dark(), Chromium 123)', () => {
+    expect((manifest as { minimum_chrome_version?: string }).minimum_chrome_version).toBe('123');
+  });
+
   it('asks for activeTab, scripting and storage, and nothing broader', () => {
     const permissions = manifest.permissions ?? [];
     expect(new Set(permissions).size).toBe(permissions.length);
