@@ -23,9 +23,10 @@
  *   4. duplicate-title, opening-meta: the title, date, "N min read" and byline repeated above the story;
  *      after 1-3, so the "opening" they inspect is the story's, not a menu's. Then photo-credits: the
  *      attribution lines of pictures (captions stay), before repeated-blocks compares captions.
- *   5. legal-footer, publisher-note, trailing-chrome: copyright lines in the tail, the publisher's note
- *      about itself closing a press release, then what is left after the story's last paragraph
- *      (headings over lists taken out in 1-3, labels, contact and follow lines).
+ *   5. legal-footer, publisher-note, promo-lines, trailing-chrome: copyright lines in the tail, the
+ *      publisher's note about itself closing a press release, subscription pitches above or below the
+ *      story, then what is left after the story's last paragraph (headings over lists taken out in 1-3,
+ *      labels, contact and follow lines: after the pitch that would otherwise end the tail's walk).
  *   6. repeated-blocks: a second copy of a standfirst or a pull quote, once chrome no longer pads them.
  *   7. empty-elements: last, to sweep the shells every earlier step left.
  *
@@ -54,6 +55,7 @@ import { prompts } from './prompts';
 import { shareBars } from './share-bars';
 import { storyFeed } from './story-feed';
 import { publisherNote } from './publisher-note';
+import { promoLines } from './promo-lines';
 import { authorBox } from './author-box';
 import { tagList } from './tag-list';
 import { teaserList } from './teaser-list';
@@ -79,6 +81,7 @@ export const AFTER_READABILITY: CleanupStep[] = [
   photoCredits,
   legalFooter,
   publisherNote,
+  promoLines,
   trailingChrome,
   repeatedBlocks,
   emptyElements,
