@@ -216,6 +216,8 @@ export function extractPageHalf(doc: Document, url: string, options: ExtractOpti
   const parsed = new Readability<Element>(copy, { serializer: (el) => el as Element, keepClasses: true }).parse();
   const article = parsed?.content ?? null;
   const found = article ? parsed : null;
+  if (article) dropEventHandlers(article);
+  if (copy.documentElement && copy.head) dropEventHandlers(copy.head);
   return {
     kind: 'page-half',
     url,
@@ -246,7 +248,27 @@ export function pageBodyHalf(doc: Document, url: string, options: ExtractOptions
     const ctx = plainContext(copy, doc, url, win, removed, {});
     for (const step of BEFORE_READABILITY) step.run(copy.documentElement, ctx);
   }
+  dropEventHandlers(copy.documentElement);
   return { kind: 'body-half', html: copy.documentElement.outerHTML, quirks: copy.compatMode === 'BackCompat', removed };
+}
+
+/**
+ * Event-handler attributes (`onclick`, `onerror`) go from what the page half sends, templates' contents
+ * included: Chromium checks each against the extension page's CSP the moment the extension parses it
+ * (even in a DOMParser document) and logs a blocked inline handler, and the reader must log no errors.
+ * The one difference this makes to the after steps: ui-labels no longer sees `onclick` as a sign of a
+ * scripted control (its other signs remain); the sanitiser drops these attributes at the end anyway.
+ */
+function dropEventHandlers(root: Element | DocumentFragment): void {
+  const descendants = Array.from(root.querySelectorAll('*'));
+  const elements = root.nodeType === 1 ? [root as Element, ...descendants] : descendants;
+  for (const el of elements) {
+    for (const name of el.getAttributeNames()) if (/^on/i.test(name)) el.removeAttribute(name);
+    if (el.localName === 'template') {
+      const content = (el as HTMLTemplateElement).content;
+      if (content) dropEventHandlers(content);
+    }
+  }
 }
 
 /**
