@@ -34,6 +34,15 @@
  * page): the after steps that judge a block by its own markup, links or text, in the same order. Those
  * that look for a story's opening, tail or standfirst (tag-list, duplicate-title, opening-meta,
  * repeated-blocks) assume an article and are left out.
+ *
+ * Where they run. The reader splits the pipeline at Readability (pipeline.ts `extractPageHalf` /
+ * `finishPageHalf`): hidden-block pruning, the before steps and Readability run in the page (they need
+ * the live page), and the page sends Readability's article and the copy's head as HTML; the extension
+ * parses them inert and runs the after steps (and WHOLE_BODY on the body it asks for when the article is
+ * too short), so the after steps stay out of the injected script (issue 8's 60 KB). After steps thus see
+ * the article as an HTML parser builds it (a `<p>` Readability wrapped around a block comes out split,
+ * its empty pieces swept by empty-elements) and without `on*` attributes. `extractArticle` (Node, the
+ * background's save) runs everything in one place, on Readability's own tree.
  */
 import type { CleanupStep } from '../step';
 import { duplicateTitle } from './duplicate-title';
