@@ -68,6 +68,21 @@ describe('best effort for a page that is no article', () => {
     expect(result.bestEffort?.contentHtml).toContain('https://shop.example/media/fork.jpg');
   });
 
+  it("leaves out the word labels of the page's scripted controls (a view toggle) too", () => {
+    const withTabs = SHOP_PAGE.replace(
+      '<div class="intro">',
+      '<div class="view-toggle" data-view="grid"><span>Raster</span><span>Liste</span><span>Vergleich</span></div><div class="intro">',
+    );
+    expect(withTabs).toContain('data-view="grid"');
+    const dom = new JSDOM(withTabs, { url: URL });
+    const result = extractArticle(dom.window.document, URL);
+    if (result.kind !== 'not-article') throw new Error('expected the best effort');
+    const text = result.bestEffort?.text ?? '';
+    expect(text).toContain('Border fork');
+    expect(text).toContain('Hand tools for every bed.');
+    for (const label of ['Raster', 'Liste', 'Vergleich']) expect(text).not.toContain(label);
+  });
+
   it('keeps the page it was given untouched', () => {
     const dom = new JSDOM(SHOP_PAGE, { url: URL });
     const before = dom.serialize();

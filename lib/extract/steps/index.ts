@@ -100,6 +100,7 @@ export const WHOLE_BODY: CleanupStep[] = [
   adSlots,
   comments,
   controls,
+  uiLabels,
   shareBars,
   imageLinkSpam,
   siteLogo,
