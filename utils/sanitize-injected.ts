@@ -1,8 +1,9 @@
 /**
  * The injected script's answer, made safe in the extension's own origin the moment it arrives.
  *
- * `/extract.js` leaves DOMPurify out of the page (utils/inert-fragment.ts), so its HTML is raw; and
- * whatever a page sends is untrusted anyway. Here every field is checked for its type, the body and each
+ * `/extract.js` leaves DOMPurify out of the page, and the extension finishes its page half with an inert
+ * parse (utils/finish-page-half.ts, utils/inert-fragment.ts), so the HTML is raw; and whatever a page
+ * sends is untrusted anyway. Here every field is checked for its type, the body and each
  * removed block go through `sanitize` (the one DOMPurify configuration), and the text, word count and
  * reading time are computed again from the sanitised body, so nothing derived from raw HTML survives.
  * The reader still sanitises before rendering (components/Reader), and the library stores only what
