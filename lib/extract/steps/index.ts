@@ -32,8 +32,8 @@
  *
  * On a whole page body (the best effort "show anyway" offers when the page is no article, such as a shop
  * page): the after steps that judge a block by its own markup, links or text, in the same order. Those
- * that look for a story's opening, tail or standfirst (tag-list, duplicate-title, opening-meta,
- * repeated-blocks) assume an article and are left out.
+ * that look for a story's opening, tail or standfirst (story-feed, tag-list, duplicate-title, opening-meta,
+ * publisher-note, promo-lines, repeated-blocks) assume an article and are left out.
  *
  * Where they run. The reader splits the pipeline at Readability (pipeline.ts `extractPageHalf` /
  * `finishPageHalf`): hidden-block pruning, the before steps and Readability run in the page (they need
