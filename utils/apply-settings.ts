@@ -3,6 +3,7 @@
  * entrypoints/popup/themes.css), `data-align`, and custom properties the reader's styles read. One
  * function, so the popup, the tab, the side panel and the saved-article reader look the same.
  */
+import { MARKS, mark } from './perf-marks';
 import { loadSettings, watchSettings, type FontChoice, type ReaderSettings } from './settings';
 
 /** The font stacks behind each choice (the families are declared in entrypoints/popup/style.css). */
@@ -23,10 +24,18 @@ export function applySettings(root: HTMLElement, settings: ReaderSettings): void
   root.style.setProperty('--reader-measure', `${settings.width}ch`);
 }
 
-/** Applies the stored settings now and whenever they change (in any page, or from sync). */
+/**
+ * Applies the stored settings as soon as they are read, and whenever they change (in any page, or from
+ * sync). Nothing waits for them: the page renders with the defaults meanwhile. `bench:popup` checks,
+ * with the `settings` mark, that they arrive before anything is painted in them (no flash of a theme).
+ */
 export function followSettings(root: HTMLElement): () => void {
   let stopped = false;
-  void loadSettings().then(({ settings }) => !stopped && applySettings(root, settings));
+  void loadSettings().then(({ settings }) => {
+    if (stopped) return;
+    applySettings(root, settings);
+    mark(MARKS.settings);
+  });
   const unwatch = watchSettings((settings) => applySettings(root, settings));
   return () => {
     stopped = true;

@@ -8,6 +8,8 @@ export const MARKS = {
   answer: 'cr:answer',
   sanitized: 'cr:sanitized',
   painted: 'cr:article-painted',
+  /** The stored reading settings applied to the page (the defaults apply until then). */
+  settings: 'cr:settings',
   /** In the page (the injected script's isolated world): the extraction itself. */
   extractStart: 'cr:extract-start',
   extractEnd: 'cr:extract-end',
