@@ -327,7 +327,20 @@ function articleFromHalf(half: PageHalf, win: DomWindow): Element | null {
   const parsed = parseInertDocument(`${doctype(half.quirks)}<body>${half.articleHtml}`, win);
   const article = parsed.body?.firstElementChild;
   if (!article) return null;
+  dropParserSplitParagraphs(article);
   return doc.adoptNode(article);
+}
+
+/**
+ * Readability can leave a block inside a paragraph (`<p><h2>…</h2></p>`), which serialises fine but which
+ * the HTML parser splits into an empty `<p></p>`, the block, and another empty `<p></p>`. Readability
+ * itself removes every paragraph without text or media, so an empty one here is the parser's, not the
+ * page's: it goes silently, instead of being counted by empty-elements as a block the reader removed.
+ */
+function dropParserSplitParagraphs(article: Element): void {
+  for (const p of Array.from(article.getElementsByTagName('p'))) {
+    if (!p.firstElementChild && !(p.textContent ?? '').trim()) p.remove();
+  }
 }
 
 function bodyFromHalf(half: BodyHalf, meta: ParsedMeta, page: PageFacts, url: string, baseUrl: string, win: DomWindow, options: RunOptions): Article | null {
