@@ -1,5 +1,6 @@
 /** Runs one clean-up step on a fragment of article markup, as the pipeline would, and lists what it took. */
 import { JSDOM } from 'jsdom';
+import { parseInertDocument } from '../../inert';
 import type { CleanupStep, StepContext } from '../../step';
 
 export interface StepRun {
@@ -26,7 +27,7 @@ export function runStep(step: CleanupStep, articleHtml: string, url = 'https://n
       removed.push((el.textContent ?? '').replace(/\s+/g, ' ').trim() || `<${el.tagName.toLowerCase()}>`);
       el.remove();
     },
-    parse: (html) => new dom.window.DOMParser().parseFromString(html, 'text/html'),
+    parse: (html) => parseInertDocument(html, dom.window as unknown as Parameters<typeof parseInertDocument>[1]),
   };
   step.run(root, ctx);
   return { root, doc, removed, text: (root.textContent ?? '').replace(/\s+/g, ' ').trim() };
