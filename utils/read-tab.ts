@@ -10,18 +10,8 @@ import { restriction, restrictionFor, restrictionFromError, type Restriction } f
 import { fileSchemeAccess } from './platform';
 import { TimeoutError, withTimeout } from './with-timeout';
 import { MARKS, mark } from './perf-marks';
-
-/**
- * The extension half of the extraction and the sanitiser (the pipeline's after steps and DOMPurify: most
- * of the read's code), imported when a read starts and loaded while the page works, rather than before
- * the injection can be asked for (issue 8: the popup's time to the article).
- */
-const finishingCode = () => Promise.all([import('./finish-page-half'), import('./sanitize-injected')]);
-
-/** Whether this context can finish and sanitise (a page has a DOM; Chrome's background service worker does not). */
-function canSanitizeHere(): boolean {
-  return typeof DOMParser === 'function' && typeof document === 'object' && document !== null;
-}
+import { canSanitizeHere, sanitizeInjected } from './sanitize-injected';
+import { finishInExtension } from './finish-page-half';
 
 /** How long the user waits for an extraction before being offered "Try again". */
 export const EXTRACT_TIMEOUT_MS = 5_000;
@@ -77,7 +67,6 @@ export async function readTab(request: ReadRequest = {}): Promise<ReadOutcome> {
   }
   // Raw from the page (see entrypoints/extract.ts): sanitised here, before anything else sees it.
   if (canSanitizeHere()) {
-    const [, { sanitizeInjected }] = await finishingCode();
     result = sanitizeInjected(result, window);
     mark(MARKS.sanitized);
   }
@@ -128,12 +117,9 @@ async function fileAccess(url: string | undefined): Promise<boolean | undefined>
 async function inject(tabId: number, request: ExtractRequest): Promise<InjectedResult | undefined> {
   // Without a DOM (Chrome's background service worker), the page does everything, sanitising included.
   if (!canSanitizeHere()) return (await injectFile(tabId, '/extract-sanitized.js', request)) as InjectedResult | undefined;
-  const finishing = finishingCode();
-  finishing.catch(() => undefined); // awaited below; a read that times out first must not leave it unhandled
   mark(MARKS.injectStart);
   const answer = await injectFile(tabId, '/extract.js', request);
   mark(MARKS.answer);
-  const [{ finishInExtension }] = await finishing;
   return finishInExtension(answer, window, () => injectFile(tabId, '/extract.js', { ...request, part: 'body' }));
 }
 

@@ -16,6 +16,11 @@ import type { InjectedResult } from './extract-protocol';
 
 type DomWindow = Window & typeof globalThis;
 
+/** Whether this context can sanitise (a page has a DOM; Chrome's background service worker does not). */
+export function canSanitizeHere(): boolean {
+  return typeof DOMParser === 'function' && typeof document === 'object' && document !== null;
+}
+
 /** The answer with its article (or best effort) sanitised; other answers pass through as they are. */
 export function sanitizeInjected(result: InjectedResult | undefined, win: DomWindow): InjectedResult | undefined {
   if (!result || typeof result !== 'object') return undefined;

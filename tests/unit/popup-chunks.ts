@@ -1,5 +1,5 @@
 /**
- * The popup loads its reader, library actions and tab reader (and the read its finishing code) lazily (`import()` after paint). A test
+ * The popup loads its reader, library actions and tab reader lazily (`import()` after paint). A test
  * that renders the popup or the side panel loads those chunks first, so that no import is still in
  * flight when Vitest tears the file's environment down (an unhandled EnvironmentTeardownError in CI).
  */
@@ -8,7 +8,5 @@ export function loadPopupChunks(): Promise<unknown> {
     import('@/components/Reader'),
     import('@/components/library/PopupLibraryActions'),
     import('@/utils/read-tab'),
-    import('@/utils/finish-page-half'),
-    import('@/utils/sanitize-injected'),
   ]);
 }
