@@ -239,17 +239,30 @@ export function extractPageHalf(doc: Document, url: string, options: ExtractOpti
 export function pageBodyHalf(doc: Document, url: string, options: ExtractOptions = {}): BodyHalf | null {
   const win = (options.sanitizeWindow ?? doc.defaultView) as DomWindow | null;
   if (!win) throw new Error('pageBodyHalf needs a window to parse with: pass options.sanitizeWindow');
+  const cleaned = cleanedBodyCopy(doc, url, win, {}, options);
+  if (!cleaned) return null;
+  const { copy, removed } = cleaned;
+  dropEventHandlers(copy.documentElement!);
+  return { kind: 'body-half', html: copy.documentElement!.outerHTML, quirks: copy.compatMode === 'BackCompat', removed };
+}
+
+/**
+ * A fresh copy of the page (Readability takes the first one apart) through the before steps: the
+ * start of the best effort for a page that is no article, in the whole pipeline and in the page half.
+ * Null when the page or its copy has no body.
+ */
+function cleanedBodyCopy(doc: Document, url: string, win: DomWindow, meta: ParsedMeta, options: ExtractOptions): { copy: Document; body: HTMLElement; removed: Removal[] } | null {
   if (!doc.body) return null;
   const copy = cloneDocument(doc, options.isHidden);
-  if (!copy.body || !copy.documentElement) return null;
+  const body = copy.body;
+  if (!body || !copy.documentElement) return null;
   dropDanglingUrls(copy);
   const removed: Removal[] = [];
   if (!options.readabilityOnly) {
-    const ctx = plainContext(copy, doc, url, win, removed, {});
+    const ctx = plainContext(copy, doc, url, win, removed, meta);
     for (const step of BEFORE_READABILITY) step.run(copy.documentElement, ctx);
   }
-  dropEventHandlers(copy.documentElement);
-  return { kind: 'body-half', html: copy.documentElement.outerHTML, quirks: copy.compatMode === 'BackCompat', removed };
+  return { copy, body, removed };
 }
 
 /**
@@ -377,26 +390,11 @@ function plainContext(copy: Document, doc: Document, url: string, win: DomWindow
  * Plain Readability (`readabilityOnly`) gets the raw body, as before.
  */
 function bodyBestEffort(doc: Document, url: string, baseUrl: string, win: DomWindow, meta: ParsedMeta, options: RunOptions): Article | null {
-  if (!doc.body) return null;
-  const copy = cloneDocument(doc, options.isHidden);
-  const body = copy.body;
-  if (!body || !copy.documentElement) return null;
-  dropDanglingUrls(copy);
-  const removed: Removal[] = [];
-  const ctx: StepContext = {
-    doc: copy,
-    url,
-    title: meta.title ?? '',
-    byline: meta.byline ?? null,
-    excerpt: meta.excerpt ?? null,
-    parse: (html) => parseInertDocument(html, parserWindow(doc, win)),
-    remove(el, step) {
-      removed.push({ step, sample: sampleOf(el) });
-      el.remove();
-    },
-  };
+  const cleaned = cleanedBodyCopy(doc, url, win, meta, options);
+  if (!cleaned) return null;
+  const { copy, body, removed } = cleaned;
   if (!options.readabilityOnly) {
-    for (const step of BEFORE_READABILITY) step.run(copy.documentElement, ctx);
+    const ctx = plainContext(copy, doc, url, win, removed, meta);
     for (const step of WHOLE_BODY) step.run(body, ctx);
   }
   return finish(body, meta, pageFacts(doc), url, baseUrl, win, removed, removed.map(() => ''), options);
