@@ -17,11 +17,13 @@ const ACTION = 'button, input[type="submit"], input[type="button"], [role="butto
 const PROMPT_NAME = /newsletter|subscri(?!pt)|sign-?up|paywall|regwall|cookie|consent|gdpr|cmp-|optin|opt-in|email-?capture|lead-?gen|donat|membership|modal/;
 /** A prompt's own words: a heading, a sentence of pitch, the legal small print. */
 const MAX_PROMPT_CHARS = 600;
+/** The story's own containers: a prompt's box never grows to take one, however short the story is. */
+const STORY_BOX = 'article, main, [itemprop="articleBody"]';
 
 function box(el: Element, limit: number): Element {
   let best = el;
   for (let up = el.parentElement; up && up.tagName !== 'BODY' && up.tagName !== 'HTML'; up = up.parentElement) {
-    if (textLengthWithin(up, limit) > limit || up.querySelector('article, main, [itemprop="articleBody"]')) break;
+    if (up.matches(STORY_BOX) || textLengthWithin(up, limit) > limit || up.querySelector(STORY_BOX)) break;
     best = up;
   }
   return best;
@@ -42,7 +44,7 @@ export const prompts: CleanupStep = {
     for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
       if (!PROMPT_NAME.test(namesOf(el)) || el.tagName === 'BODY' || el.tagName === 'HTML') continue;
       if (!el.querySelector(ACTION + ', ' + FIELD)) continue;
-      if (textLengthWithin(el, MAX_PROMPT_CHARS) > MAX_PROMPT_CHARS || el.querySelector('article, main, [itemprop="articleBody"]')) continue;
+      if (el.matches(STORY_BOX) || textLengthWithin(el, MAX_PROMPT_CHARS) > MAX_PROMPT_CHARS || el.querySelector(STORY_BOX)) continue;
       // Mostly prose with one link is an author's note about subscribing, not a box.
       if (el.querySelectorAll('p').length > 3) continue;
       targets.add(el);
