@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Article, NotArticle } from '@/lib/extract';
-import { EXTRACT_REQUEST_KEY } from './extract-protocol';
+import { EXTRACT_REQUEST_KEY, takeExtractRequest } from './extract-protocol';
+import { beginRead } from './begin-read';
 import { EXTRACT_TIMEOUT_MS, readTab } from './read-tab';
 import { extractHalfInPage } from './extract-in-page';
 import { JSDOM } from 'jsdom';
@@ -35,20 +36,26 @@ function injectAnswering(answer: () => Promise<unknown>) {
 }
 
 /**
- * Stubs the page as `/extract.js` runs in it: the request setter's value is handed to the page half
- * (extractHalfInPage) on a jsdom page, the answer structured-cloned as an injection result is.
+ * Stubs the page as `/extract.js` runs in it: a function injection runs on the extension's world of the
+ * page (`scope`), the file takes the request from there as the real script does (takeExtractRequest)
+ * and hands it to the page half (extractHalfInPage) on a jsdom page, the answer structured-cloned as an
+ * injection result is. `failFiles` makes the file injection fail, as a page that navigated away would.
  */
-function injectPage(html: string, url: string) {
+function injectPage(html: string, url: string, options: { failFiles?: boolean } = {}) {
   const dom = new JSDOM(html, { url });
   const pageWindow = dom.window as unknown as Window & typeof globalThis;
-  let request: { mode: 'article' | 'selection'; part?: 'body' } = { mode: 'article' };
-  return vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async (injection: Injection) => {
+  const scope: Record<string, unknown> = {};
+  const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async (injection: Injection) => {
     if ('files' in injection && injection.files) {
+      if (options.failFiles) throw new Error('Frame with ID 0 was removed.');
+      const request = takeExtractRequest(scope);
       return [{ frameId: 0, documentId: 'd', result: structuredClone(extractHalfInPage(dom.window.document, pageWindow, request)) }];
     }
-    request = (injection as Injection & { args: [string, typeof request] }).args[1];
+    const { func, args } = injection as Injection & { func: (...a: unknown[]) => void; args: unknown[] };
+    func.call(scope, ...args);
     return [{ frameId: 0, documentId: 'd', result: undefined }];
   });
+  return Object.assign(spy, { scope });
 }
 
 const STORY_PAGE = `<!DOCTYPE html><html lang="es"><head><title>El puente del río reabre</title></head><body>
@@ -184,8 +191,60 @@ describe('readTab', () => {
     const inject = injectPage(SHORT_PAGE, url);
     const outcome = await readTab({ tabId: tab.id });
     expect(outcome).toMatchObject({ kind: 'not-article', result: { reason: 'too-short' } });
+    // The article read is the script's default and sets nothing; the body is asked for.
     const requests = inject.mock.calls.filter(([i]) => !('files' in i && i.files)).map(([i]) => (i as Injection & { args: unknown[] }).args[1]);
-    expect(requests).toEqual([{ mode: 'article' }, { mode: 'article', part: 'body' }]);
+    expect(requests).toEqual([{ mode: 'article', part: 'body' }]);
+    expect(inject.mock.calls.filter(([i]) => 'files' in i && i.files)).toHaveLength(2);
+  });
+
+  it('reads an article in one injection, with no request set first', async () => {
+    const url = 'https://diario.example/puente';
+    const tab = await fakeBrowser.tabs.create({ url });
+    const inject = injectPage(STORY_PAGE, url);
+    expect(await readTab({ tabId: tab.id })).toMatchObject({ kind: 'article' });
+    expect(inject.mock.calls.map(([i]) => i)).toEqual([{ target: { tabId: tab.id }, files: ['/extract.js'] }]);
+  });
+
+  it('clears a request the page never took, so the next article read is not a selection read', async () => {
+    const url = 'https://diario.example/puente';
+    const tab = await fakeBrowser.tabs.create({ url });
+    const failing = injectPage(STORY_PAGE, url, { failFiles: true });
+    expect(await readTab({ tabId: tab.id, mode: 'selection' })).toMatchObject({ kind: 'failed', reason: 'error' });
+    expect(failing.scope).not.toHaveProperty(EXTRACT_REQUEST_KEY);
+  });
+
+  it('finishes the answer to an injection started before it loaded, without injecting again', async () => {
+    const url = 'https://diario.example/puente';
+    const tab = await fakeBrowser.tabs.create({ url });
+    const inject = injectPage(STORY_PAGE, url);
+    const started = beginRead(tab.id);
+    const outcome = await readTab({ tabId: tab.id }, started);
+    expect(outcome).toMatchObject({ kind: 'article', tabId: tab.id });
+    if (outcome.kind === 'article') expect(outcome.article.text).toContain('nueve mil vehículos');
+    expect(inject).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts nothing early on a browser page, and still refuses it before injecting', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'chrome://settings/' });
+    const inject = injectAnswering(async () => article);
+    const started = beginRead(tab.id);
+    expect((await started)?.answer).toBeUndefined();
+    expect(await readTab({ tabId: tab.id }, started)).toMatchObject({ kind: 'restricted', restriction: { kind: 'browser-page' } });
+    expect(inject).not.toHaveBeenCalled();
+  });
+
+  it('reports a refusal of an injection started early as a restricted page', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/story' });
+    injectAnswering(async () => {
+      throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
+    });
+    expect(await readTab({ tabId: tab.id }, beginRead(tab.id))).toMatchObject({ kind: 'restricted', restriction: { kind: 'no-access' } });
+  });
+
+  it('says the tab is gone when an early start found none', async () => {
+    const inject = injectAnswering(async () => article);
+    expect(await readTab({ tabId: 4242 }, beginRead(4242))).toMatchObject({ kind: 'failed', reason: 'no-tab' });
+    expect(inject).not.toHaveBeenCalled();
   });
 
   it('reports a malformed page half as a failure', async () => {

@@ -12,6 +12,7 @@ import { TimeoutError, withTimeout } from './with-timeout';
 import { MARKS, mark } from './perf-marks';
 import { canSanitizeHere, sanitizeInjected } from './sanitize-injected';
 import { finishInExtension } from './finish-page-half';
+import { findTab, type ReadStart, type Settled } from './begin-read';
 
 /** How long the user waits for an extraction before being offered "Try again". */
 export const EXTRACT_TIMEOUT_MS = 5_000;
@@ -31,8 +32,13 @@ export interface ReadRequest {
   timeoutMs?: number;
 }
 
-export async function readTab(request: ReadRequest = {}): Promise<ReadOutcome> {
-  const tab = await findTab(request.tabId);
+/**
+ * `started`: the tab lookup and injection `beginRead` already asked for (the reader pages start them
+ * before this chunk has loaded), used instead of asking again; null or absent, all is done here.
+ */
+export async function readTab(request: ReadRequest = {}, started?: Promise<ReadStart | null>): Promise<ReadOutcome> {
+  const early = started ? await started : null;
+  const tab = early ? early.tab : await findTab(request.tabId);
   if (!tab || typeof tab.id !== 'number') {
     return {
       kind: 'failed',
@@ -48,7 +54,7 @@ export async function readTab(request: ReadRequest = {}): Promise<ReadOutcome> {
   let result: InjectedResult | undefined;
   try {
     result = await withTimeout(
-      inject(tabId, { mode: request.mode ?? 'article' }),
+      inject(tabId, { mode: request.mode ?? 'article' }, early?.answer),
       request.timeoutMs ?? EXTRACT_TIMEOUT_MS,
     );
   } catch (error) {
@@ -97,41 +103,54 @@ export function sortResult(tabId: number, result: InjectedResult | undefined): R
   }
 }
 
-async function findTab(tabId: number | undefined): Promise<Browser.tabs.Tab | undefined> {
-  if (tabId === undefined) {
-    const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-    return active;
-  }
-  try {
-    return await browser.tabs.get(tabId);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Whether `file://` pages may be read; undefined where the browser cannot say (then we try). */
 async function fileAccess(url: string | undefined): Promise<boolean | undefined> {
   return url?.startsWith('file:') ? fileSchemeAccess() : undefined;
 }
 
-async function inject(tabId: number, request: ExtractRequest): Promise<InjectedResult | undefined> {
+async function inject(tabId: number, request: ExtractRequest, started?: Promise<Settled>): Promise<InjectedResult | undefined> {
   // Without a DOM (Chrome's background service worker), the page does everything, sanitising included.
   if (!canSanitizeHere()) return (await injectFile(tabId, '/extract-sanitized.js', request)) as InjectedResult | undefined;
-  mark(MARKS.injectStart);
-  const answer = await injectFile(tabId, '/extract.js', request);
-  mark(MARKS.answer);
+  let answer: unknown;
+  if (started) {
+    const settled = await started;
+    if (!settled.ok) throw settled.error;
+    answer = settled.value;
+  } else {
+    mark(MARKS.injectStart);
+    answer = await injectFile(tabId, '/extract.js', request);
+    mark(MARKS.answer);
+  }
   return finishInExtension(answer, window, () => injectFile(tabId, '/extract.js', { ...request, part: 'body' }));
 }
 
+/**
+ * A plain article read sets no request: it is the injected script's default, and the script clears any
+ * request it finds, so the read costs one round trip to the page, not two. Any other request is set in
+ * the page first; when the injection then fails, it is cleared again, so that it never leaks into the
+ * next read (which sets none).
+ */
 async function injectFile(tabId: number, file: '/extract.js' | '/extract-sanitized.js', request: ExtractRequest): Promise<unknown> {
-  // Set every time, so a request left behind by a failed injection never leaks into the next one.
+  const asks = request.mode !== 'article' || request.part !== undefined;
+  if (asks) await setRequest(tabId, request);
+  try {
+    const [first] = await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+    return first?.result;
+  } catch (error) {
+    if (asks) await setRequest(tabId, undefined).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Sets (or, with undefined, clears) the request in the extension's isolated world of the page. */
+async function setRequest(tabId: number, request: ExtractRequest | undefined): Promise<void> {
   await browser.scripting.executeScript({
     target: { tabId },
-    func: (key: string, value: ExtractRequest) => {
-      (globalThis as unknown as Record<string, unknown>)[key] = value;
+    func: (key: string, value: ExtractRequest | null) => {
+      const scope = globalThis as unknown as Record<string, unknown>;
+      if (value) scope[key] = value;
+      else delete scope[key];
     },
-    args: [EXTRACT_REQUEST_KEY, request],
+    args: [EXTRACT_REQUEST_KEY, request ?? null],
   });
-  const [first] = await browser.scripting.executeScript({ target: { tabId }, files: [file] });
-  return first?.result;
 }

@@ -10,6 +10,7 @@ import type { ExtractMode } from '@/utils/extract-protocol';
 import { openReaderTab } from '@/utils/open-reader-tab';
 import { openSidePanel, sidePanelKind } from '@/utils/platform';
 import type { ReadOutcome, ReadRequest } from '@/utils/read-tab';
+import { beginRead } from '@/utils/begin-read';
 
 // Loaded lazily, in chunks of their own, so the popup starts small (issue 8: <= 80 KB). The reader and
 // the read (DOMPurify, the sanitiser) load while the page starts, and the outcome waits for both, so an
@@ -23,10 +24,13 @@ const PopupLibraryActions = lazyComponent(() =>
 /**
  * Reads a tab for the reader: the read and the Reader's code load in parallel, and the outcome waits for
  * both. Never rejects (a failure is an outcome), so a page may start it before anything renders (issue 8:
- * the injection is the longest wait, so it is asked for first) and hand it to `App` as `firstRead`.
+ * the injection is the longest wait, so it is asked for first) and hand it to `App` as `firstRead`. An
+ * article read asks for the injection at once (`beginRead`), before read-tab's chunk, which finishes
+ * the page's answer, has loaded.
  */
 export function startReading(request: ReadRequest): Promise<ReadOutcome> {
-  return Promise.all([import('@/utils/read-tab').then((m) => m.readTab(request)), Reader.preload()]).then(
+  const started = (request.mode ?? 'article') === 'article' ? beginRead(request.tabId) : undefined;
+  return Promise.all([import('@/utils/read-tab').then((m) => m.readTab(request, started)), Reader.preload()]).then(
     ([outcome]) => outcome,
     (error: unknown): ReadOutcome => ({
       kind: 'failed',
