@@ -309,15 +309,29 @@ export class Library {
 
   /**
    * Full-text search (see search.ts). First rebuilds the index if it is missing or stale, and indexes
-   * whatever saves left pending, so results always cover every saved article.
+   * whatever saves left pending, so results always cover every saved article. With the dictionary
+   * loaded, that check is made inside the search's own transaction; only when it fails (something
+   * waits to be indexed, or another page grew the dictionary) does the search index, reload and run again.
    */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
-    const start = performance.now();
+    let start = performance.now();
     await this.ensureSearchIndex();
+    // A run already under way (this page's last save) is joined, as before.
+    if (this.indexing) await this.indexing;
+    const loaded = this.vocab.snapshot();
+    const prepared = (timings: Record<string, number> | undefined) => {
+      if (timings) timings.prepare = (timings.prepare ?? 0) + performance.now() - start;
+    };
+    if (loaded) {
+      prepared(options.timings);
+      const result = await this.read(() => searchArticles(this.db, loaded.vocab, query, options, loaded.upTo));
+      if (result) return result;
+      start = performance.now();
+    }
     await this.indexPending();
     const vocab = await this.read(() => this.vocab.current());
-    if (options.timings) options.timings.prepare = (options.timings.prepare ?? 0) + performance.now() - start;
-    return this.read(() => searchArticles(this.db, vocab, query, options));
+    prepared(options.timings);
+    return (await this.read(() => searchArticles(this.db, vocab, query, options)))!;
   }
 
   /**

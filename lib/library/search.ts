@@ -13,17 +13,25 @@
  *   each query word to itself, the words it begins and its near misspellings;
  * - each expanded term is one range read (a handful of rows, at any library size); scores are BM25
  *   (idf from the postings read, the stored term factor), with MiniSearch's weights for prefix and
- *   fuzzy matches.
+ *   fuzzy matches, ranked in typed arrays (rank.ts);
+ * - a search is one read transaction: whether anything waits to be indexed and whether the dictionary
+ *   grew elsewhere are read alongside the postings, not before them (each read is a round trip to the
+ *   browser process in Chromium), and the rows of the hits are read in it too. In the rare case the
+ *   index was not current, the caller indexes, reloads the dictionary and searches again.
  * Every query word must match (a search narrows); results rank by score, then newest first.
  */
 import type { LibraryDB } from './schema';
 import { articleCount } from './counts';
 import { idsPassing } from './filters';
+import { INDEX_QUEUE_KEY, queueOf } from './index-queue';
+import { rank, type WeightedTerm } from './rank';
 import { uniqueTerms } from './tokenize';
-import { fromWeight, readTerm } from './term-index';
+import { readTerm } from './term-index';
 import { checkArticleRow } from './validate';
 import type { Expansion, Vocabulary } from './vocabulary';
 import type { SearchHit, SearchOptions, SearchResult, SkippedRecord } from './types';
+
+export { idf } from './rank';
 
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
@@ -36,33 +44,26 @@ export function matchWeight(word: string, e: Expansion): number {
   return (FUZZY_WEIGHT * word.length) / (word.length + e.distance);
 }
 
-/** BM25's inverse document frequency: rare terms weigh more; never negative. */
-export function idf(docCount: number, docFreq: number): number {
-  // The stored count leaves out rows written behind the library's back (damaged ones, still indexed).
-  return Math.log(1 + (Math.max(docCount, docFreq) - docFreq + 0.5) / (docFreq + 0.5));
+/**
+ * Inside a read transaction over `meta` and `vocab`: whether the index is behind (articles wait in the
+ * queue) or the dictionary grew since the memory copy was loaded up to chunk `vocabUpTo`.
+ */
+async function indexBehind(db: LibraryDB, vocabUpTo: number): Promise<boolean> {
+  const [queue, lastChunk] = await Promise.all([db.meta.get(INDEX_QUEUE_KEY), db.vocab.orderBy(':id').lastKey()]);
+  return queueOf(queue).length > 0 || ((lastChunk as number | undefined) ?? 0) !== vocabUpTo;
 }
 
-/** One term's postings gathered from its rows: each article's BM25 term factor. */
-type Postings = Map<number, number>;
-
-/** Reads `term`'s rows (one range read) into one map; an article found in two rows keeps its higher weight. */
-async function lookup(db: LibraryDB, term: string): Promise<Postings> {
-  const out: Postings = new Map();
-  for (const row of await readTerm(db, term)) {
-    row.ids.forEach((id, i) => {
-      const w = fromWeight(row.weights[i]);
-      if (w > (out.get(id) ?? 0)) out.set(id, w);
-    });
-  }
-  return out;
-}
-
+/**
+ * Searches with the dictionary `vocab`. With `vocabUpTo` (the last dictionary chunk `vocab` holds), also
+ * checks in the same transaction that the index is current, and returns null when it is not (see above).
+ */
 export async function searchArticles(
   db: LibraryDB,
   vocab: Vocabulary,
   query: string,
   options: SearchOptions = {},
-): Promise<SearchResult> {
+  vocabUpTo?: number,
+): Promise<SearchResult | null> {
   const timings = options.timings;
   let mark = performance.now();
   const lap = (phase: string) => {
@@ -74,81 +75,52 @@ export async function searchArticles(
   if (!words.length) return { hits: [], total: 0, skipped: [] };
   // The last word may be half typed: it also stands for the words it begins. Earlier words were
   // finished, unless the dictionary does not know them.
-  const expansions = words.map((word, i) => vocab.expand(word, { prefix: i === words.length - 1 || !vocab.has(word) }));
-  const distinct = [...new Set(expansions.flat().map((e) => e.term))];
+  const weighted: WeightedTerm[][] = words.map((word, i) =>
+    vocab
+      .expand(word, { prefix: i === words.length - 1 || !vocab.has(word) })
+      .map((e) => ({ term: e.term, factor: matchWeight(word, e) })),
+  );
+  const distinct = [...new Set(weighted.flat().map((e) => e.term))];
   lap('expand');
 
-  const { docCount, postings, trashIds, allowed } = await db.transaction(
-    'r',
-    [db.articles, db.terms, db.trash, db.meta],
-    async () => {
-      const [count, entries, trash, passing] = await Promise.all([
-        articleCount(db),
-        Promise.all(distinct.map(async (term): Promise<[string, Postings]> => [term, await lookup(db, term)])),
-        db.trash.toCollection().primaryKeys(),
-        idsPassing(db, options),
-      ]);
-      return { docCount: count, postings: new Map(entries), trashIds: new Set(trash as number[]), allowed: passing };
-    },
-  );
-
-  lap('lookups');
-  if (timings) {
-    timings.terms = distinct.length;
-    timings.keys = [...postings.values()].reduce((n, p) => n + p.size, 0);
-  }
-  // Score each query word separately (its best-matching expansion per article), then keep the articles
-  // every word matched.
-  let totals: Map<number, number> | null = null;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    const best = new Map<number, number>();
-    for (const e of expansions[i]) {
-      const p = postings.get(e.term);
-      if (!p || !p.size) continue;
-      const weight = matchWeight(word, e) * idf(docCount, p.size);
-      for (const [id, tf] of p) {
-        const s = weight * tf;
-        if (s > (best.get(id) ?? 0)) best.set(id, s);
-      }
+  return db.transaction('r', [db.articles, db.terms, db.trash, db.meta, db.vocab], async () => {
+    const [behind, docCount, entries, trash, allowed] = await Promise.all([
+      vocabUpTo === undefined ? false : indexBehind(db, vocabUpTo),
+      articleCount(db),
+      Promise.all(distinct.map(async (term) => [term, await readTerm(db, term)] as const)),
+      db.trash.toCollection().primaryKeys(),
+      idsPassing(db, options),
+    ]);
+    if (behind) return null;
+    lap('lookups');
+    const trashIds = new Set(trash as number[]);
+    const ranking = rank(weighted, new Map(entries), docCount, (id) => !trashIds.has(id) && (!allowed || allowed.has(id)));
+    if (timings) {
+      timings.terms = distinct.length;
+      timings.keys = ranking.postings;
     }
-    if (totals === null) {
-      totals = best;
-    } else {
-      const next = new Map<number, number>();
-      for (const [id, s] of totals) {
-        const add = best.get(id);
-        if (add !== undefined) next.set(id, s + add);
-      }
-      totals = next;
+    lap('score');
+
+    const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
+    const hits: SearchHit[] = [];
+    const skipped: SkippedRecord[] = [];
+    // Rows are read a page at a time until `limit` valid hits: a body indexed under an id whose row is
+    // gone or damaged is skipped (and reported when damaged), not shown as an empty result.
+    let missing = 0;
+    for (let page = ranking.next(limit); page.length && hits.length < limit; page = ranking.next(limit)) {
+      const rows = await db.articles.bulkGet(page.map((h) => h.id));
+      rows.forEach((row, j) => {
+        if (hits.length >= limit) return;
+        if (row === undefined) {
+          missing++;
+          return;
+        }
+        const checked = checkArticleRow(row);
+        if (checked.ok) hits.push({ item: checked.value, score: page[j].score });
+        else skipped.push({ id: page[j].id, reason: checked.reason });
+      });
     }
-  }
-
-  const ranked = [...(totals ?? [])]
-    .filter(([id]) => !trashIds.has(id) && (!allowed || allowed.has(id)))
-    .sort((a, b) => b[1] - a[1] || b[0] - a[0]);
-
-  lap('score');
-  const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
-  const hits: SearchHit[] = [];
-  const skipped: SkippedRecord[] = [];
-  // Read rows in pages until `limit` valid hits: a body indexed under an id whose row is gone or damaged
-  // is skipped (and reported when damaged), not shown as an empty result.
-  let missing = 0;
-  for (let start = 0; start < ranked.length && hits.length < limit; start += limit) {
-    const slice = ranked.slice(start, start + limit);
-    const rows = await db.articles.bulkGet(slice.map(([id]) => id));
-    rows.forEach((row, j) => {
-      if (hits.length >= limit) return;
-      if (row === undefined) {
-        missing++;
-        return;
-      }
-      const checked = checkArticleRow(row);
-      if (checked.ok) hits.push({ item: checked.value, score: slice[j][1] });
-      else skipped.push({ id: slice[j][0], reason: checked.reason });
-    });
-  }
-  lap('rows');
-  return { hits, total: ranked.length - missing - skipped.length, skipped };
+    lap('rows');
+    return { hits, total: ranking.total - missing - skipped.length, skipped };
+  });
 }

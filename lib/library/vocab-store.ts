@@ -39,6 +39,14 @@ export class VocabStore {
     if (chunkId === this.loadedUpTo + 1) this.loadedUpTo = chunkId;
   }
 
+  /**
+   * The memory copy and the last chunk it holds, or null when not loaded. Search checks that chunk is
+   * still the last one inside its own transaction, instead of asking `current` first (a round trip).
+   */
+  snapshot(): { vocab: Vocabulary; upTo: number } | null {
+    return this.vocab ? { vocab: this.vocab, upTo: this.loadedUpTo } : null;
+  }
+
   /** Forgets the memory copy (after a rebuild). */
   reset(): void {
     this.vocab = null;

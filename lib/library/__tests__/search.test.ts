@@ -133,6 +133,32 @@ describe('the index follows every change', () => {
     expect(await titlesFor(library, 'districs')).toEqual([STORIES.election.title]);
   });
 
+  it('a page that searched before sees terms another page indexed since: its prefixes too', async () => {
+    const { library } = await libraryWith(STORIES.harbour);
+    expect(await titlesFor(library, 'pontoon')).toHaveLength(1);
+    const other = await Library.open({ name: library.db.name });
+    open.push(other);
+    await other.save(articleOf(STORIES.election));
+    await other.indexPending();
+    // Nothing is queued any more: only the dictionary, grown on disk, says the memory copy is behind.
+    expect(await readQueue(library.db)).toEqual([]);
+    expect(await titlesFor(library, 'distr')).toEqual([STORIES.election.title]);
+    expect(await titlesFor(library, 'pontoon')).toEqual([STORIES.harbour.title]);
+  });
+
+  it('a page that searched before finds what another page saved and has not indexed yet', async () => {
+    const { library } = await libraryWith(STORIES.harbour);
+    expect(await titlesFor(library, 'pontoon')).toHaveLength(1);
+    const other = await Library.open({ name: library.db.name });
+    open.push(other);
+    // Closed before its indexing ran: the article waits in the queue.
+    const saved = await other.save(articleOf(STORIES.election));
+    other.close();
+    expect((await readQueue(library.db)).map((e) => e.id)).toEqual([saved.id]);
+    expect(await titlesFor(library, 'turnout')).toEqual([STORIES.election.title]);
+    expect(await readQueue(library.db)).toEqual([]);
+  });
+
   it('a saved link is found by its link text and host', async () => {
     const { library } = await libraryWith();
     await library.saveLink({ url: 'https://guides.example.org/winter-cycling', title: 'Cycling through the winter' });
