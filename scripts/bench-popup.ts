@@ -23,11 +23,14 @@
  *
  * Options: `--runs N` timed runs per page (default 5), `--fixtures N` golden pages sampled evenly (default
  * all), `--corpus N` corpus pages sampled evenly (default 20), `--largest-runs N` (default 15), `--no-build`, `--extension DIR` (measure another build,
- * e.g. a copy of an earlier one, for a before/after in the same conditions; implies `--no-build`).
+ * e.g. a copy of an earlier one, for a before/after in the same conditions; implies `--no-build`),
+ * `--against DIR` (a second build, e.g. the commit before a change, loaded in the same browser and opened
+ * on the same pages, its openings alternating with this build's, so load on the machine falls on both
+ * alike: the fair before/after on a busy machine; printed beside this build's figures, with ratios).
  * Writes bench/results/popup.json.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -53,6 +56,7 @@ interface Args {
   largestRuns: number;
   build: boolean;
   extensionDir: string;
+  againstDir: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -66,6 +70,9 @@ function parseArgs(argv: string[]): Args {
   const ext = argv.indexOf('--extension');
   const extensionDir = ext >= 0 ? argv[ext + 1] : undefined;
   if (ext >= 0 && !extensionDir) throw new Error('--extension takes a folder');
+  const vs = argv.indexOf('--against');
+  const againstDir = vs >= 0 ? argv[vs + 1] : undefined;
+  if (vs >= 0 && !againstDir) throw new Error('--against takes a folder');
   return {
     runs: num('--runs', 5),
     fixtures: num('--fixtures', Infinity),
@@ -73,6 +80,7 @@ function parseArgs(argv: string[]): Args {
     largestRuns: num('--largest-runs', 15),
     build: !argv.includes('--no-build') && !extensionDir,
     extensionDir: extensionDir ? resolve(extensionDir) : EXTENSION_DIR,
+    againstDir: againstDir ? resolve(againstDir) : null,
   };
 }
 
@@ -264,20 +272,52 @@ interface PageFigures {
   state: string;
   runs: ReaderRun[];
   baseline: BaselineRun[];
+  /** The `--against` build's openings of the same page, alternating with `runs`. */
+  againstRuns: ReaderRun[];
+}
+
+/** The extension ids of this build and of the `--against` build (null without one). */
+interface ExtensionIds {
+  main: string;
+  against: string | null;
+}
+
+/** A file written into each private copy, so that each loaded build can be told apart by its id. */
+const BUILD_MARK_FILE = 'bench-build-mark.txt';
+
+/** Which loaded extension is which build: each reads back the mark written into its copy. */
+async function extensionIds(context: BrowserContext, fallback: string, against: boolean): Promise<ExtensionIds> {
+  if (!against) return { main: fallback, against: null };
+  const deadline = Date.now() + 15_000;
+  while (context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://')).length < 2) {
+    if (Date.now() > deadline) throw new Error('the --against build did not start');
+    await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => undefined);
+  }
+  const ids: Record<string, string> = {};
+  for (const worker of context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'))) {
+    const mark = await worker.evaluate(async (file) => (await fetch(`/${file}`)).text(), BUILD_MARK_FILE);
+    ids[mark.trim()] = new URL(worker.url()).host;
+  }
+  if (!ids.main || !ids.against) throw new Error('could not tell the two builds apart');
+  return { main: ids.main, against: ids.against };
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? Math.round(v * 10) / 10 : NaN);
 const stat = (values: number[]) => ({ median: ms(median(values)), p95: ms(percentile(values, 95)), n: values.length });
 
-async function measurePage(context: BrowserContext, extensionId: string, origin: string, reader: Page, target: Target, runs: number): Promise<PageFigures> {
+async function measurePage(context: BrowserContext, ids: ExtensionIds, origin: string, reader: Page, target: Target, runs: number): Promise<PageFigures> {
   const { page, tabId, cdp } = await openPage(context, origin, target.path);
   try {
     await runBaseline(cdp); // untimed: compiles Readability once in this process, as our script is once
-    await openReader(reader, extensionId, tabId, page);
-    const figures: PageFigures = { name: target.name, state: '', runs: [], baseline: [] };
+    await openReader(reader, ids.main, tabId, page);
+    if (ids.against) await openReader(reader, ids.against, tabId, page);
+    const figures: PageFigures = { name: target.name, state: '', runs: [], baseline: [], againstRuns: [] };
     for (let i = 0; i < runs; i++) {
-      // Alternate, so load on the machine falls on both alike.
-      figures.runs.push(await openReader(reader, extensionId, tabId, page));
+      // Alternate, so load on the machine falls on both alike (and on both builds, each going first in turn).
+      const against = ids.against;
+      if (against && i % 2 === 1) figures.againstRuns.push(await openReader(reader, against, tabId, page));
+      figures.runs.push(await openReader(reader, ids.main, tabId, page));
+      if (against && i % 2 === 0) figures.againstRuns.push(await openReader(reader, against, tabId, page));
       figures.baseline.push(await runBaseline(cdp));
     }
     figures.state = figures.runs[0]?.state ?? 'none';
@@ -313,6 +353,27 @@ function summarise(pages: PageFigures[]) {
   };
 }
 
+/** This build against the `--against` build, opened alternately on the same pages: printed, and returned for the results file. */
+function compareBuilds(pages: PageFigures[], largest: PageFigures | null, againstDir: string) {
+  const mine = summarise(pages);
+  const theirs = summarise(pages.map((p) => ({ ...p, runs: p.againstRuns })));
+  const bigMine = largest ? summarise([largest]) : null;
+  const bigTheirs = largest ? summarise([{ ...largest, runs: largest.againstRuns }]) : null;
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  const row = (label: string, a: ReturnType<typeof stat>, b: ReturnType<typeof stat>) => [label, b.median, a.median, ratio(a.median, b.median), b.p95, a.p95, ratio(a.p95, b.p95)];
+  const rows = [
+    row('reader start -> article painted', mine.painted, theirs.painted),
+    row('  reader start -> injection requested', mine.startToInject, theirs.startToInject),
+    row('  injection -> answer back', mine.injectToAnswer, theirs.injectToAnswer),
+    row('  answer -> sanitised', mine.sanitize, theirs.sanitize),
+    row('  sanitised -> painted (render)', mine.render, theirs.render),
+    ...(bigMine && bigTheirs ? [row('largest corpus page: start -> painted', bigMine.painted, bigTheirs.painted)] : []),
+  ];
+  process.stdout.write(`\nThis build against ${againstDir} (same browser, same pages, openings alternating; ratio = this / against)\n`);
+  process.stdout.write(`${formatTable(['interval (ms)', 'against median', 'this median', 'ratio', 'against p95', 'this p95', 'ratio'], rows)}\n`);
+  return { againstDir, against: theirs, largestAgainst: bigTheirs, rows };
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (args.build) {
@@ -330,13 +391,26 @@ async function main(): Promise<number> {
   // A private copy: other work rebuilding .output/ mid-run would pull files from under the browser.
   const extensionDir = mkdtempSync(join(tmpdir(), 'clean-reader-bench-ext-'));
   cpSync(args.extensionDir, extensionDir, { recursive: true });
+  writeFileSync(join(extensionDir, BUILD_MARK_FILE), 'main');
+  let againstDir: string | null = null;
+  if (args.againstDir) {
+    if (!existsSync(join(args.againstDir, 'manifest.json'))) {
+      process.stderr.write(`bench:popup: no build at ${args.againstDir} (--against)\n`);
+      return 1;
+    }
+    againstDir = mkdtempSync(join(tmpdir(), 'clean-reader-bench-against-'));
+    cpSync(args.againstDir, againstDir, { recursive: true });
+    writeFileSync(join(againstDir, BUILD_MARK_FILE), 'against');
+  }
   const corpus = corpusTargets(args.corpus);
   if (!corpus.largest) process.stdout.write(`${corpusMissingMessage('bench:popup (corpus pages)')}; measuring the fixture pages only\n`);
 
   const server = await startFixtureServer({ roots: { '/pages/': PAGES_DIR, ...(corpus.largest ? { '/corpus/': join(zyteDir, 'html') } : {}) } });
-  const browser = await launchWithExtension({ extensionDir });
+  // Chromium's --load-extension takes a comma-separated list.
+  const browser = await launchWithExtension({ extensionDir: againstDir ? `${extensionDir},${againstDir}` : extensionDir });
   const machine = machineInfo();
   try {
+    const ids = await extensionIds(browser.context, browser.extensionId, againstDir !== null);
     // Offline: the served pages' pictures, fonts and scripts on other hosts are refused at once.
     await browser.context.route((url) => url.protocol.startsWith('http') && url.host !== new URL(server.origin).host, (route) => route.abort());
     const reader = await browser.context.newPage();
@@ -344,13 +418,16 @@ async function main(): Promise<number> {
 
     // Warm-up: the first openings pay for Chromium's and the extension's first start.
     const warm = await openPage(browser.context, server.origin, main[0].path);
-    for (let i = 0; i < WARMUP_RUNS; i++) await openReader(reader, browser.extensionId, warm.tabId, warm.page);
+    for (let i = 0; i < WARMUP_RUNS; i++) {
+      await openReader(reader, ids.main, warm.tabId, warm.page);
+      if (ids.against) await openReader(reader, ids.against, warm.tabId, warm.page);
+    }
     await warm.page.close();
 
     const pages: PageFigures[] = [];
     const skipped: string[] = [];
     for (const target of main) {
-      const figures = await measurePage(browser.context, browser.extensionId, server.origin, reader, target, args.runs).catch((error: unknown) => {
+      const figures = await measurePage(browser.context, ids, server.origin, reader, target, args.runs).catch((error: unknown) => {
         skipped.push(`${target.name} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
         return null;
       });
@@ -362,9 +439,9 @@ async function main(): Promise<number> {
 
     let largest: (PageFigures & { heap?: { ours: HeapFigures; baseline: HeapFigures } }) | null = null;
     if (corpus.largest) {
-      largest = await measurePage(browser.context, browser.extensionId, server.origin, reader, corpus.largest, args.largestRuns);
+      largest = await measurePage(browser.context, ids, server.origin, reader, corpus.largest, args.largestRuns);
       const { page, tabId, cdp } = await openPage(browser.context, server.origin, corpus.largest.path);
-      const ours = await measureHeap(cdp, () => openReader(reader, browser.extensionId, tabId, page));
+      const ours = await measureHeap(cdp, () => openReader(reader, ids.main, tabId, page));
       const baseline = await measureHeap(cdp, () => runBaseline(cdp));
       largest.heap = { ours, baseline };
       await cdp.detach().catch(() => undefined);
@@ -400,6 +477,7 @@ async function main(): Promise<number> {
     process.stdout.write(
       `Stored settings applied at ${all.settings.median} ms median (p95 ${all.settings.p95}); after the first contentful paint in ${all.settingsAfterFirstPaint} of ${all.painted.n} openings, after the article painted in ${all.settingsAfterArticle}\n`,
     );
+    const versus = ids.against ? compareBuilds(pages, largest, args.againstDir ?? '') : null;
     if (skipped.length) process.stdout.write(`Skipped (the page navigated or failed): ${skipped.join('; ')}\n`);
     if (all.notPainted) process.stdout.write(`${all.notPainted} openings showed no article (not counted): ${pages.filter((p) => p.state !== 'article').map((p) => `${p.name} ${p.state}`).join(', ')}\n`);
     if (largest?.heap) {
@@ -430,13 +508,14 @@ async function main(): Promise<number> {
           ]
         : []),
     ];
-    const file = writeResults({ benchmark: 'popup', machine, summary, args, skipped, overall: all, largest: largest && { name: largest.name, bytes: corpus.largestBytes, ...big, heap: largest.heap }, pages });
+    const file = writeResults({ benchmark: 'popup', machine, summary, args, skipped, overall: all, versus, largest: largest && { name: largest.name, bytes: corpus.largestBytes, ...big, heap: largest.heap }, pages });
     process.stdout.write(`Results: ${file}\n`);
     return 0;
   } finally {
     await browser.close();
     await server.close();
     rmSync(extensionDir, { recursive: true, force: true });
+    if (againstDir) rmSync(againstDir, { recursive: true, force: true });
   }
 }
 
