@@ -27,6 +27,10 @@
  * `--against DIR` (a second build, e.g. the commit before a change, loaded in the same browser and opened
  * on the same pages, its openings alternating with this build's, so load on the machine falls on both
  * alike: the fair before/after on a busy machine; printed beside this build's figures, with ratios).
+ * `--fresh-tab` opens each reader in a new tab, closed after, instead of navigating one reader tab from
+ * opening to opening: as the toolbar popup, a new document with no previous one to tear down (measured
+ * today: the reused tab's start -> injection ~75 ms longer under load, the previous reader page's
+ * teardown falling inside the new page's navigation). Off by default, so figures compare with earlier ones.
  * Writes bench/results/popup.json.
  */
 import { spawnSync } from 'node:child_process';
@@ -57,6 +61,7 @@ interface Args {
   build: boolean;
   extensionDir: string;
   againstDir: string | null;
+  freshTab: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -81,6 +86,7 @@ function parseArgs(argv: string[]): Args {
     build: !argv.includes('--no-build') && !extensionDir,
     extensionDir: extensionDir ? resolve(extensionDir) : EXTENSION_DIR,
     againstDir: againstDir ? resolve(againstDir) : null,
+    freshTab: argv.includes('--fresh-tab'),
   };
 }
 
@@ -134,7 +140,21 @@ async function readerUntil(reader: Page, expression: string, timeoutMs: number):
   }
 }
 
+/** `--fresh-tab`: each opening in a new tab (see the header). */
+let freshTab = false;
+
 async function openReader(reader: Page, extensionId: string, tabId: number, page: Page): Promise<ReaderRun> {
+  if (!freshTab) return openReaderIn(reader, extensionId, tabId, page);
+  const tab = await reader.context().newPage();
+  try {
+    return await openReaderIn(tab, extensionId, tabId, page);
+  } finally {
+    await readerSessions.get(tab)?.then((s) => s.detach()).catch(() => undefined);
+    await tab.close();
+  }
+}
+
+async function openReaderIn(reader: Page, extensionId: string, tabId: number, page: Page): Promise<ReaderRun> {
   // A page's own scripts may navigate it (corpus pages are real sites): then its marks are gone.
   await page.evaluate(() => performance.clearMarks()).catch(() => undefined);
   // In front, as the popup is: a background tab's frames and timers are throttled.
@@ -376,6 +396,7 @@ function compareBuilds(pages: PageFigures[], largest: PageFigures | null, agains
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  freshTab = args.freshTab;
   if (args.build) {
     process.stdout.write('Building the e2e extension (npm run build:e2e)...\n');
     const built = spawnSync('npm', ['run', '-s', 'build:e2e'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
