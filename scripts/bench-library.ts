@@ -243,6 +243,7 @@ async function main() {
         indexSegments: usage.segments,
         save: compared(saves.save, saves.base),
         saveUntilSearchable: stats(saves.indexed),
+        mergeAfterSave: stats(saves.merged),
         firstPage: compared(firstPages.ours, firstPages.base),
         search: {
           ...compared(
@@ -338,6 +339,8 @@ type SizeResult = {
   indexSegments: number;
   save: ReturnType<typeof compared>;
   saveUntilSearchable: ReturnType<typeof stats>;
+  /** The segment merge each save's indexing set off, waited for before the next save (off the user's path). */
+  mergeAfterSave: ReturnType<typeof stats>;
   firstPage: ReturnType<typeof compared>;
   search: ReturnType<typeof compared> & {
     firstSearchMs: number;
@@ -378,6 +381,17 @@ function printSize(r: SizeResult) {
           '',
           '',
           r.saveUntilSearchable.n,
+          '',
+          '',
+        ],
+        [
+          'merge after',
+          round(r.mergeAfterSave.median),
+          round(r.mergeAfterSave.p95),
+          '',
+          '',
+          '',
+          r.mergeAfterSave.n,
           '',
           '',
         ],
