@@ -1,8 +1,10 @@
 /**
  * The popup's one job: the tab in, what to show out. Resolves the tab, refuses pages browsers keep
- * closed to extensions (before injecting, so the message is instant and specific), injects
- * `/extract.js` (the page half of the extraction) and finishes its answer here, with a 5 s budget for
- * both, and sorts the result into one of the popup's states.
+ * closed to extensions (told from the URL before the answer is looked at, so the message is instant and
+ * specific), injects `/extract.js` (the page half of the extraction) and finishes its answer here, with
+ * a 5 s budget for both, and sorts the result into one of the popup's states. The reader pages start
+ * the injection of an http(s) page's article earlier (utils/begin-read.ts) and hand it in: a store or a
+ * `.pdf` address among those is then still refused by its URL, and the injection's answer ignored.
  */
 import type { Article, NotArticle } from '@/lib/extract';
 import { EXTRACT_REQUEST_KEY, type ExtractMode, type ExtractRequest, type InjectedResult } from './extract-protocol';
