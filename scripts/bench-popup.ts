@@ -27,10 +27,10 @@
  * `--against DIR` (a second build, e.g. the commit before a change, loaded in the same browser and opened
  * on the same pages, its openings alternating with this build's, so load on the machine falls on both
  * alike: the fair before/after on a busy machine; printed beside this build's figures, with ratios).
- * `--fresh-tab` opens each reader in a new tab, closed after, instead of navigating one reader tab from
- * opening to opening: as the toolbar popup, a new document with no previous one to tear down (measured
- * today: the reused tab's start -> injection ~75 ms longer under load, the previous reader page's
- * teardown falling inside the new page's navigation). Off by default, so figures compare with earlier ones.
+ * Each reader opens in a new tab, closed after, as the toolbar popup is a new document with no previous
+ * one to tear down. `--reuse-tab` navigates one reader tab from opening to opening instead, as this bench
+ * did up to 2026-11-26 (for figures comparable with those runs): the reused tab's start -> injection is
+ * ~75 ms longer under load, the previous reader page's teardown falling inside the new page's navigation.
  * Writes bench/results/popup.json.
  */
 import { spawnSync } from 'node:child_process';
@@ -86,7 +86,7 @@ function parseArgs(argv: string[]): Args {
     build: !argv.includes('--no-build') && !extensionDir,
     extensionDir: extensionDir ? resolve(extensionDir) : EXTENSION_DIR,
     againstDir: againstDir ? resolve(againstDir) : null,
-    freshTab: argv.includes('--fresh-tab'),
+    freshTab: !argv.includes('--reuse-tab'),
   };
 }
 
@@ -140,8 +140,8 @@ async function readerUntil(reader: Page, expression: string, timeoutMs: number):
   }
 }
 
-/** `--fresh-tab`: each opening in a new tab (see the header). */
-let freshTab = false;
+/** Each opening in a new tab unless `--reuse-tab` (see the header). */
+let freshTab = true;
 
 async function openReader(reader: Page, extensionId: string, tabId: number, page: Page): Promise<ReaderRun> {
   if (!freshTab) return openReaderIn(reader, extensionId, tabId, page);
@@ -472,7 +472,7 @@ async function main(): Promise<number> {
     const all = summarise(pages);
     const big = largest ? summarise([largest]) : null;
     const row = (label: string, s: ReturnType<typeof stat>) => [label, s.median, s.p95, s.n];
-    process.stdout.write(`\nPopup to article (${describeMachine(machine)}), ${pages.length} pages x ${args.runs} runs after ${WARMUP_RUNS} warm-up openings\n`);
+    process.stdout.write(`\nPopup to article (${describeMachine(machine)}), ${pages.length} pages x ${args.runs} runs after ${WARMUP_RUNS} warm-up openings, ${freshTab ? 'each in a new tab' : 'one reused tab (--reuse-tab)'}\n`);
     process.stdout.write(
       `${formatTable(['interval (ms from the reader page starting)', 'median', 'p95', 'runs'], [
         row('reader start -> article painted', all.painted),
