@@ -1,8 +1,11 @@
 /**
  * What the popup and the injected script (`entrypoints/extract.ts`) say to each other. A file injected
- * with `scripting.executeScript({ files })` takes no arguments, so the popup first sets the request on
- * the extension's isolated world of the page (shared by everything this extension injects there, never
- * seen by the page's own scripts), and the injected script takes it from there.
+ * with `scripting.executeScript({ files })` takes no arguments, so when the request is not the default
+ * (a selection, or the page's body for the best effort) the popup first sets it on the extension's
+ * isolated world of the page (shared by everything this extension injects there, never seen by the
+ * page's own scripts), and the injected script takes it from there. A plain article read sets nothing
+ * (utils/begin-read.ts): no request means the page half of the article, and the script takes, and so
+ * clears, any request a failed injection left behind.
  */
 import type { ExtractResult } from '@/lib/extract';
 import type { BodyHalf, PageHalf } from '@/lib/extract/pipeline';
