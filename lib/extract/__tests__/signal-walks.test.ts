@@ -1,7 +1,7 @@
 /**
- * `isProtected`, `hasDescendant`, `hasAncestorOrSelf`, `isAuthorMark`, `inMathOrHead`, `isStoryBox` and
- * `hasStoryBoxInside` walk the tree or test attributes instead of calling `closest` / `querySelector` /
- * `matches` with a selector (linkedom compiles a selector on every call).
+ * `isProtected`, `hasDescendant`, `hasAncestorOrSelf`, `isAuthorMark` and `inMathOrHead` walk the tree or
+ * test attributes instead of calling `closest` / `querySelector` / `matches` with a selector (linkedom
+ * compiles a selector on every call).
  * Each must say exactly what its selector says: checked here on every element of every golden page, which
  * between them hold code, KaTeX, MathJax, MathML, tables, figures and author boxes, on jsdom (the test
  * DOM) and on linkedom (the CLI's and the benchmarks').
@@ -15,7 +15,6 @@ import { parseHTML } from 'linkedom';
 import { BLOCK_SELECTOR, hasAncestorOrSelf, hasDescendant, isProtected, PROTECTED_SELECTOR } from '../steps/signals';
 import { isAuthorMark } from '../steps/author-box';
 import { inMathOrHead } from '../steps/hidden';
-import { hasStoryBoxInside, isStoryBox, STORY_BOX } from '../steps/prompts';
 
 /** What the hidden step asked `closest` before `inMathOrHead`. */
 const MATH_OR_HEAD = '.katex, .MathJax, mjx-container, math, [class*="MathJax" i], head';
@@ -48,10 +47,6 @@ function disagreements(doc: Document): string[] {
     if (hasAncestorOrSelf(el, tagSet(COUNTER_PROTECTED)) !== inCounterProtected) out.push(`hasAncestorOrSelf <${el.tagName.toLowerCase()}> selector says ${inCounterProtected}`);
     const hasCounterBlock = el.querySelector(COUNTER_BLOCKS) !== null;
     if (hasDescendant(el, tagSet(COUNTER_BLOCKS)) !== hasCounterBlock) out.push(`hasDescendant <${el.tagName.toLowerCase()}> (${COUNTER_BLOCKS}) selector says ${hasCounterBlock}`);
-    const storyBox = el.matches(STORY_BOX);
-    if (isStoryBox(el) !== storyBox) out.push(`isStoryBox <${el.tagName.toLowerCase()} itemprop="${el.getAttribute('itemprop') ?? ''}"> selector says ${storyBox}`);
-    const storyInside = el.querySelector(STORY_BOX) !== null;
-    if (hasStoryBoxInside(el) !== storyInside) out.push(`hasStoryBoxInside <${el.tagName.toLowerCase()}> selector says ${storyInside}`);
     const mark = el.matches(AUTHOR_MARK);
     if (isAuthorMark(el) !== mark) out.push(`isAuthorMark <${el.tagName.toLowerCase()} href="${el.getAttribute('href') ?? ''}"> selector says ${mark}`);
   }
@@ -107,19 +102,5 @@ describe('isProtected and hasDescendant', () => {
     expect(hasDescendant(document.getElementById('a')!, tags)).toBe(true);
     expect(hasDescendant(document.getElementById('b')!, tags)).toBe(false);
     expect(hasDescendant(document.getElementById('c')!, tags)).toBe(false);
-  });
-
-  it('isStoryBox and hasStoryBoxInside say what the story-box selector says, templates and values included', () => {
-    const html =
-      '<div id="a"><section><div itemprop="articleBody">x</div></section></div><div id="b" itemprop="articlebody"><p>y</p></div>' +
-      '<div id="c"><template><article>z</article></template></div><main id="d"><div id="e"><span>w</span></div></main>';
-    for (const document of [new JSDOM(html).window.document, (parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: Document }).document]) {
-      const ids = ['a', 'b', 'c', 'd', 'e'];
-      const byWalk = ids.map((id) => [isStoryBox(document.getElementById(id)!), hasStoryBoxInside(document.getElementById(id)!)]);
-      const bySelector = ids.map((id) => [document.getElementById(id)!.matches(STORY_BOX), document.getElementById(id)!.querySelector(STORY_BOX) !== null]);
-      expect(byWalk).toEqual(bySelector);
-      // a holds an articleBody, b's value differs in case, c's article is template content, d is a <main>.
-      expect(byWalk).toEqual([[false, true], [false, false], [false, false], [true, false], [false, false]]);
-    }
   });
 });

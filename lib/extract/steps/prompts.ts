@@ -10,7 +10,7 @@
  * action in them count too: the name is one signal, the action and the small amount of text the others.
  */
 import type { CleanupStep } from '../step';
-import { hasAncestorOrSelf, namesOf, textLengthWithin } from './signals';
+import { namesOf, textLengthWithin } from './signals';
 
 const FIELD = 'input[type="email"], input[name*="mail" i], input[type="text"], input:not([type]), textarea, select';
 const ACTION = 'button, input[type="submit"], input[type="button"], [role="button"], a[href]';
@@ -18,40 +18,12 @@ const PROMPT_NAME = /newsletter|subscri(?!pt)|sign-?up|paywall|regwall|cookie|co
 /** A prompt's own words: a heading, a sentence of pitch, the legal small print. */
 const MAX_PROMPT_CHARS = 600;
 /** The story's own containers: a prompt's box never grows to take one, however short the story is. */
-export const STORY_BOX = 'article, main, [itemprop="articleBody"]';
-const HEAD = new Set(['HEAD']);
-
-/**
- * `el.matches(STORY_BOX)`, without a selector: linkedom (the Node DOM of the CLI and the benchmarks)
- * compiles one on every `matches` / `querySelector` call, and these are asked of every candidate box and
- * each of its ancestors. Type selectors match an element's local name (lower case for HTML elements in
- * an HTML document); attribute values match exactly.
- */
-export function isStoryBox(el: Element): boolean {
-  const name = el.localName;
-  return name === 'article' || name === 'main' || el.getAttributeNode('itemprop')?.value === 'articleBody';
-}
-
-/** `el.querySelector(STORY_BOX) !== null`, as a walk (which, like `querySelector`, skips `<template>` content). */
-export function hasStoryBoxInside(el: Element): boolean {
-  let node: Element | null = el.firstElementChild;
-  while (node) {
-    if (isStoryBox(node)) return true;
-    if (node.localName !== 'template' && node.firstElementChild) {
-      node = node.firstElementChild;
-      continue;
-    }
-    while (node && node !== el && !node.nextElementSibling) node = node.parentElement;
-    node = node && node !== el ? node.nextElementSibling : null;
-  }
-  return false;
-}
+const STORY_BOX = 'article, main, [itemprop="articleBody"]';
 
 function box(el: Element, limit: number): Element {
   let best = el;
   for (let up = el.parentElement; up && up.tagName !== 'BODY' && up.tagName !== 'HTML'; up = up.parentElement) {
-    // The bounded text length first: it settles most ancestors before the subtree walk.
-    if (isStoryBox(up) || textLengthWithin(up, limit) > limit || hasStoryBoxInside(up)) break;
+    if (up.matches(STORY_BOX) || textLengthWithin(up, limit) > limit || up.querySelector(STORY_BOX)) break;
     best = up;
   }
   return best;
@@ -65,17 +37,14 @@ export const prompts: CleanupStep = {
     // Forms that collect an address or a comment, with the pitch around them. A site search box is
     // navigation: it goes too, as it is never the story.
     for (const form of Array.from(root.querySelectorAll('form'))) {
-      // Cheapest test first (each is pure, so the order changes nothing but the cost).
-      if (textLengthWithin(form, MAX_PROMPT_CHARS) > MAX_PROMPT_CHARS || hasAncestorOrSelf(form, HEAD)) continue;
-      if (!form.querySelector(FIELD)) continue;
+      if (!form.querySelector(FIELD) || form.closest('head')) continue;
+      if (textLengthWithin(form, MAX_PROMPT_CHARS) > MAX_PROMPT_CHARS) continue;
       targets.add(box(form, MAX_PROMPT_CHARS));
     }
     for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
       if (!PROMPT_NAME.test(namesOf(el)) || el.tagName === 'BODY' || el.tagName === 'HTML') continue;
-      // The bounded text length and the story box before the action query, whose selector linkedom
-      // compiles on every call: pure tests, so the order changes only the cost.
-      if (isStoryBox(el) || textLengthWithin(el, MAX_PROMPT_CHARS) > MAX_PROMPT_CHARS || hasStoryBoxInside(el)) continue;
       if (!el.querySelector(ACTION + ', ' + FIELD)) continue;
+      if (el.matches(STORY_BOX) || textLengthWithin(el, MAX_PROMPT_CHARS) > MAX_PROMPT_CHARS || el.querySelector(STORY_BOX)) continue;
       // Mostly prose with one link is an author's note about subscribing, not a box.
       if (el.querySelectorAll('p').length > 3) continue;
       targets.add(el);
