@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { applySettings } from '@/utils/apply-settings';
+import { applySettings, holdUnsavedChange } from '@/utils/apply-settings';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
@@ -45,7 +45,8 @@ export function useSettings(root: HTMLElement = document.documentElement): Setti
       unwatch();
       if (timer.current !== undefined) {
         clearTimeout(timer.current);
-        void saveSettings(latest.current);
+        timer.current = undefined;
+        void saveSettings(latest.current).finally(() => holdUnsavedChange(root, false));
       }
     };
   }, [root]);
@@ -55,10 +56,16 @@ export function useSettings(root: HTMLElement = document.documentElement): Setti
     latest.current = next;
     setSettings(next);
     applySettings(root, next);
+    holdUnsavedChange(root, true);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       timer.current = undefined;
-      void saveSettings(latest.current).then(setSaved);
+      void saveSettings(latest.current)
+        .then(setSaved)
+        .finally(() => {
+          // A newer change started its own wait meanwhile: the hold is its now.
+          if (timer.current === undefined) holdUnsavedChange(root, false);
+        });
     }, SAVE_DELAY_MS);
   };
 

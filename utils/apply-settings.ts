@@ -25,18 +25,34 @@ export function applySettings(root: HTMLElement, settings: ReaderSettings): void
 }
 
 /**
+ * Roots showing a change made in this page that is not stored yet (`useSettings` writes a moment after
+ * the last change). Until it is, what storage says is older than what the reader sees: the echo of the
+ * previous write, arriving after a newer choice, would put the older theme back for a moment.
+ */
+const unsaved = new WeakSet<HTMLElement>();
+
+/** `useSettings` marks its root while a change of its own is on its way to storage. */
+export function holdUnsavedChange(root: HTMLElement, held: boolean): void {
+  if (held) unsaved.add(root);
+  else unsaved.delete(root);
+}
+
+/**
  * Applies the stored settings as soon as they are read, and whenever they change (in any page, or from
- * sync). Nothing waits for them: the page renders with the defaults meanwhile. `bench:popup` checks,
- * with the `settings` mark, that they arrive before anything is painted in them (no flash of a theme).
+ * sync), except over a change of this page's own not stored yet. Nothing waits for them: the page
+ * renders with the defaults meanwhile. `bench:popup` checks, with the `settings` mark, that they arrive
+ * before anything is painted in them (no flash of a theme).
  */
 export function followSettings(root: HTMLElement): () => void {
   let stopped = false;
   void loadSettings().then(({ settings }) => {
     if (stopped) return;
-    applySettings(root, settings);
+    if (!unsaved.has(root)) applySettings(root, settings);
     mark(MARKS.settings);
   });
-  const unwatch = watchSettings((settings) => applySettings(root, settings));
+  const unwatch = watchSettings((settings) => {
+    if (!unsaved.has(root)) applySettings(root, settings);
+  });
   return () => {
     stopped = true;
     unwatch();
