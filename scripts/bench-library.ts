@@ -365,6 +365,18 @@ function printSize(r: SizeResult) {
     goal,
     met,
   ];
+  /** A figure with no baseline and no target. */
+  const plain = (name: string, st: ReturnType<typeof stats>) => [
+    name,
+    round(st.median),
+    round(st.p95),
+    '',
+    '',
+    '',
+    st.n,
+    '',
+    '',
+  ];
   console.log(
     `\n${r.size.toLocaleString('en')} articles (${r.articlesAtEnd} after the saves; ${r.storageMB ?? '?'} MB on disk; dictionary ${r.vocabulary} terms; index in ${r.indexSegments} segments)`,
   );
@@ -373,28 +385,8 @@ function printSize(r: SizeResult) {
       ['measure', 'median ms', 'p95 ms', 'base med', 'base p95', 'ratio', 'runs', `target at ${TARGET_SIZE}`, 'met'],
       [
         line('one save', r.save, `median <= ${TARGETS.saveMedian}`, ok(r.save.median, TARGETS.saveMedian)),
-        [
-          'save + index',
-          round(r.saveUntilSearchable.median),
-          round(r.saveUntilSearchable.p95),
-          '',
-          '',
-          '',
-          r.saveUntilSearchable.n,
-          '',
-          '',
-        ],
-        [
-          'merge after',
-          round(r.mergeAfterSave.median),
-          round(r.mergeAfterSave.p95),
-          '',
-          '',
-          '',
-          r.mergeAfterSave.n,
-          '',
-          '',
-        ],
+        plain('save + index', r.saveUntilSearchable),
+        plain('merge after', r.mergeAfterSave),
         line('first page', r.firstPage, `<= ${TARGETS.firstPage}`, ok(r.firstPage.p95, TARGETS.firstPage)),
         line('one search', r.search, `p95 <= ${TARGETS.searchP95}`, ok(r.search.p95, TARGETS.searchP95)),
         line('open article', r.open, `<= ${TARGETS.open}`, ok(r.open.p95, TARGETS.open)),

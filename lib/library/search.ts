@@ -26,12 +26,11 @@ import { idsPassing } from './filters';
 import { INDEX_QUEUE_KEY, queueOf } from './index-queue';
 import { rank, type WeightedTerm } from './rank';
 import { uniqueTerms } from './tokenize';
+import { lastVocabChunk } from './vocab-store';
 import { readTerm } from './term-index';
 import { checkArticleRow } from './validate';
 import type { Expansion, Vocabulary } from './vocabulary';
 import type { SearchHit, SearchOptions, SearchResult, SkippedRecord } from './types';
-
-export { idf } from './rank';
 
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
@@ -49,8 +48,8 @@ export function matchWeight(word: string, e: Expansion): number {
  * queue) or the dictionary grew since the memory copy was loaded up to chunk `vocabUpTo`.
  */
 async function indexBehind(db: LibraryDB, vocabUpTo: number): Promise<boolean> {
-  const [queue, lastChunk] = await Promise.all([db.meta.get(INDEX_QUEUE_KEY), db.vocab.orderBy(':id').lastKey()]);
-  return queueOf(queue).length > 0 || ((lastChunk as number | undefined) ?? 0) !== vocabUpTo;
+  const [queue, lastChunk] = await Promise.all([db.meta.get(INDEX_QUEUE_KEY), lastVocabChunk(db)]);
+  return queueOf(queue).length > 0 || lastChunk !== vocabUpTo;
 }
 
 /**

@@ -11,6 +11,11 @@ import { Vocabulary } from './vocabulary';
 /** Chunks beyond this many are folded into one when the dictionary is next loaded. */
 export const COMPACT_AFTER_CHUNKS = 32;
 
+/** The id of the dictionary's last chunk on disk (0 when it has none): one key read. */
+export async function lastVocabChunk(db: LibraryDB): Promise<number> {
+  return ((await db.vocab.orderBy(':id').lastKey()) as number | undefined) ?? 0;
+}
+
 export class VocabStore {
   private vocab: Vocabulary | null = null;
   /** The highest chunk id the memory copy includes: a higher one on disk means another page added terms. */
@@ -55,7 +60,7 @@ export class VocabStore {
 
   /** The dictionary, loaded or reloaded when another page added to it since. */
   async current(): Promise<Vocabulary> {
-    const lastId = ((await this.db.vocab.orderBy(':id').lastKey()) as number | undefined) ?? 0;
+    const lastId = await lastVocabChunk(this.db);
     if (this.vocab && lastId === this.loadedUpTo) return this.vocab;
     const chunks = await this.db.vocab.toArray();
     const vocab = new Vocabulary();

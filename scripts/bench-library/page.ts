@@ -8,20 +8,9 @@
 import type { Article } from '../../lib/extract/types';
 import { Library } from '../../lib/library';
 import { uniqueTerms } from '../../lib/library/tokenize';
+import { seededRandom as random } from '../../tests/unit/seeded-random';
 
 const DB = 'bench-library';
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same library. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let paragraphs: string[] = [];
 let library: Library | null = null;

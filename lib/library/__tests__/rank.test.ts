@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { idf, rank, type WeightedTerm } from '../rank';
 import type { TermRow } from '../schema';
 import { fromWeight } from '../term-index';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../../tests/unit/seeded-random';
 
 /**
  * The ranking written the plain way (Maps, a full sort), as search.ts did before rank.ts: each term's

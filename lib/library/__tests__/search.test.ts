@@ -23,6 +23,15 @@ const ALL = Object.values(STORIES) as Story[];
 const titlesFor = async (library: Library, query: string, options = {}) =>
   (await library.search(query, options)).hits.map((h) => h.item.title);
 
+/** A page that has searched once (its dictionary is in memory), and a second page on the same library. */
+async function searchedPageAndAnother(): Promise<{ library: Library; other: Library }> {
+  const { library } = await libraryWith(STORIES.harbour);
+  expect(await titlesFor(library, 'pontoon')).toHaveLength(1);
+  const other = await Library.open({ name: library.db.name });
+  open.push(other);
+  return { library, other };
+}
+
 describe('search', () => {
   it('finds an article by a word that appears only in its body', async () => {
     const { library } = await libraryWith(...ALL);
@@ -125,19 +134,13 @@ describe('the index follows every change', () => {
   });
 
   it('sees what another page saved (the dictionary reloads when it grew elsewhere)', async () => {
-    const { library } = await libraryWith(STORIES.harbour);
-    expect(await titlesFor(library, 'pontoon')).toHaveLength(1);
-    const other = await Library.open({ name: library.db.name });
-    open.push(other);
+    const { library, other } = await searchedPageAndAnother();
     await other.save(articleOf(STORIES.election));
     expect(await titlesFor(library, 'districs')).toEqual([STORIES.election.title]);
   });
 
   it('a page that searched before sees terms another page indexed since: its prefixes too', async () => {
-    const { library } = await libraryWith(STORIES.harbour);
-    expect(await titlesFor(library, 'pontoon')).toHaveLength(1);
-    const other = await Library.open({ name: library.db.name });
-    open.push(other);
+    const { library, other } = await searchedPageAndAnother();
     await other.save(articleOf(STORIES.election));
     await other.indexPending();
     // Nothing is queued any more: only the dictionary, grown on disk, says the memory copy is behind.
@@ -147,10 +150,7 @@ describe('the index follows every change', () => {
   });
 
   it('a page that searched before finds what another page saved and has not indexed yet', async () => {
-    const { library } = await libraryWith(STORIES.harbour);
-    expect(await titlesFor(library, 'pontoon')).toHaveLength(1);
-    const other = await Library.open({ name: library.db.name });
-    open.push(other);
+    const { library, other } = await searchedPageAndAnother();
     // Closed before its indexing ran: the article waits in the queue.
     const saved = await other.save(articleOf(STORIES.election));
     other.close();
