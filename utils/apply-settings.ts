@@ -45,14 +45,15 @@ export function holdUnsavedChange(root: HTMLElement, held: boolean): void {
  */
 export function followSettings(root: HTMLElement): () => void {
   let stopped = false;
+  const follow = (settings: ReaderSettings) => {
+    if (!unsaved.has(root)) applySettings(root, settings);
+  };
   void loadSettings().then(({ settings }) => {
     if (stopped) return;
-    if (!unsaved.has(root)) applySettings(root, settings);
+    follow(settings);
     mark(MARKS.settings);
   });
-  const unwatch = watchSettings((settings) => {
-    if (!unsaved.has(root)) applySettings(root, settings);
-  });
+  const unwatch = watchSettings(follow);
   return () => {
     stopped = true;
     unwatch();

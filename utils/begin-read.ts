@@ -40,13 +40,19 @@ export function beginRead(tabId: number | undefined): Promise<ReadStart | null> 
  */
 export function injectArticleRead(tabId: number): Promise<Settled> {
   mark(MARKS.injectStart);
-  return browser.scripting.executeScript({ target: { tabId }, files: ['/extract.js'] }).then(
-    ([first]) => {
+  return runScriptFile(tabId, '/extract.js').then(
+    (value) => {
       mark(MARKS.answer);
-      return { ok: true, value: first?.result };
+      return { ok: true, value };
     },
     (error: unknown) => ({ ok: false, error }),
   );
+}
+
+/** Runs one of the extension's script files in the tab (its isolated world) and gives back its result. */
+export async function runScriptFile(tabId: number, file: '/extract.js' | '/extract-sanitized.js'): Promise<unknown> {
+  const [first] = await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+  return first?.result;
 }
 
 export async function findTab(tabId: number | undefined): Promise<Browser.tabs.Tab | undefined> {

@@ -14,7 +14,7 @@ import { TimeoutError, withTimeout } from './with-timeout';
 import { MARKS, mark } from './perf-marks';
 import { canSanitizeHere, sanitizeInjected } from './sanitize-injected';
 import { finishInExtension } from './finish-page-half';
-import { findTab, type ReadStart, type Settled } from './begin-read';
+import { findTab, runScriptFile, type ReadStart, type Settled } from './begin-read';
 
 /** How long the user waits for an extraction before being offered "Try again". */
 export const EXTRACT_TIMEOUT_MS = 5_000;
@@ -136,8 +136,7 @@ async function injectFile(tabId: number, file: '/extract.js' | '/extract-sanitiz
   const asks = request.mode !== 'article' || request.part !== undefined;
   if (asks) await setRequest(tabId, request);
   try {
-    const [first] = await browser.scripting.executeScript({ target: { tabId }, files: [file] });
-    return first?.result;
+    return await runScriptFile(tabId, file);
   } catch (error) {
     if (asks) await setRequest(tabId, undefined).catch(() => undefined);
     throw error;

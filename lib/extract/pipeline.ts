@@ -249,20 +249,26 @@ export function pageBodyHalf(doc: Document, url: string, options: ExtractOptions
 /**
  * A fresh copy of the page (Readability takes the first one apart) through the before steps: the
  * start of the best effort for a page that is no article, in the whole pipeline and in the page half.
- * Null when the page or its copy has no body.
+ * `ctx` is the steps' context, for the steps that follow (none with `readabilityOnly`). Null when the
+ * page or its copy has no body.
  */
-function cleanedBodyCopy(doc: Document, url: string, win: DomWindow, meta: ParsedMeta, options: ExtractOptions): { copy: Document; body: HTMLElement; removed: Removal[] } | null {
+function cleanedBodyCopy(
+  doc: Document,
+  url: string,
+  win: DomWindow,
+  meta: ParsedMeta,
+  options: ExtractOptions,
+): { copy: Document; body: HTMLElement; removed: Removal[]; ctx: StepContext | null } | null {
   if (!doc.body) return null;
   const copy = cloneDocument(doc, options.isHidden);
   const body = copy.body;
   if (!body || !copy.documentElement) return null;
   dropDanglingUrls(copy);
   const removed: Removal[] = [];
-  if (!options.readabilityOnly) {
-    const ctx = plainContext(copy, doc, url, win, removed, meta);
-    for (const step of BEFORE_READABILITY) step.run(copy.documentElement, ctx);
-  }
-  return { copy, body, removed };
+  if (options.readabilityOnly) return { copy, body, removed, ctx: null };
+  const ctx = plainContext(copy, doc, url, win, removed, meta);
+  for (const step of BEFORE_READABILITY) step.run(copy.documentElement, ctx);
+  return { copy, body, removed, ctx };
 }
 
 /**
@@ -392,11 +398,8 @@ function plainContext(copy: Document, doc: Document, url: string, win: DomWindow
 function bodyBestEffort(doc: Document, url: string, baseUrl: string, win: DomWindow, meta: ParsedMeta, options: RunOptions): Article | null {
   const cleaned = cleanedBodyCopy(doc, url, win, meta, options);
   if (!cleaned) return null;
-  const { copy, body, removed } = cleaned;
-  if (!options.readabilityOnly) {
-    const ctx = plainContext(copy, doc, url, win, removed, meta);
-    for (const step of WHOLE_BODY) step.run(body, ctx);
-  }
+  const { body, removed, ctx } = cleaned;
+  if (ctx) for (const step of WHOLE_BODY) step.run(body, ctx);
   return finish(body, meta, pageFacts(doc), url, baseUrl, win, removed, removed.map(() => ''), options);
 }
 
