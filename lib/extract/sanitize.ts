@@ -25,6 +25,7 @@
  * context extracted, and what the library stored).
  */
 import createDOMPurify, { type Config, type DOMPurify, type UponSanitizeAttributeHookEvent } from 'dompurify';
+import { parseInertDocument } from './inert';
 import { videoLinkFor, type VideoLink } from './video-embeds';
 
 const HTML_TAGS = [
@@ -181,11 +182,16 @@ export function sanitize(html: string, win: DomWindow, options: SanitizeOptions 
  * an inert document (DOMPurify's own), so nothing in it loads until the caller adopts it somewhere live.
  */
 export function sanitizeToFragment(html: string, win: DomWindow, options: SanitizeOptions = {}): DocumentFragment {
-  return run(win, options, (purify) => purify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true }) as DocumentFragment);
+  const fragment = run(win, options, (purify) => purify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true }) as DocumentFragment | null);
+  // DOMPurify hands back null when its parse builds no <body>: markup that opens with a <frameset>, after
+  // nothing but text-less elements such as <div> or <header>, gets a frameset instead. A <noscript>'s raw
+  // text, parsed again here, can be such markup. The parser keeps no text in a frameset, so nothing
+  // readable is lost: the answer is an empty fragment.
+  return fragment ?? parseInertDocument('', win).createDocumentFragment();
 }
 
 /** Re-exported: callers that also sanitise import both from here. */
-export { parseInertDocument } from './inert';
+export { parseInertDocument };
 
 // ---------------------------------------------------------------------------------------------------------
 // URLs

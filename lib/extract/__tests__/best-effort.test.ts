@@ -89,4 +89,16 @@ describe('best effort for a page that is no article', () => {
     extractArticle(dom.window.document, URL);
     expect(dom.serialize()).toBe(before);
   });
+
+  it('a page that is only a <noscript> whose text parses again as a frameset: "not an article", no crash', () => {
+    // With scripting on, as in the browser, a <noscript>'s content is raw text; the sanitiser parses the
+    // copy's HTML with scripting off, where the same text opens a <frameset> and DOMPurify finds no body.
+    const page = '<!doctype html><html><head><title>Harbour</title></head><body><noscript><header><frameset><p>Residents said they were relieved.</p></frameset></header></noscript></body></html>';
+    const dom = new JSDOM(page, { url: URL, runScripts: 'dangerously' });
+    expect(dom.window.document.querySelector('noscript')?.firstChild?.nodeType).toBe(dom.window.Node.TEXT_NODE);
+    const result = extractArticle(dom.window.document, URL);
+    expect(result.kind).toBe('not-article');
+    if (result.kind !== 'not-article') return;
+    expect(result.bestEffort?.contentHtml ?? '').not.toContain('frameset');
+  });
 });

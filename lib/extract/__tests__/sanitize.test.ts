@@ -244,4 +244,14 @@ describe('sanitizeToFragment', () => {
     expect(fragment.querySelector('script')).toBeNull();
     expect(fragment.querySelector('img')?.getAttribute('loading')).toBe('lazy');
   });
+
+  it('returns an empty fragment for markup the parser turns into a frameset (DOMPurify returns null)', () => {
+    for (const html of ['<frameset><frame src="https://a.example/"></frameset>', '<div><header>\n</header><frameset>Text a frameset drops</frameset>']) {
+      const fragment = sanitizeToFragment(html, win);
+      expect(fragment.nodeType).toBe(Node.DOCUMENT_FRAGMENT_NODE);
+      expect(fragment.childNodes).toHaveLength(0);
+      expect(fragment.ownerDocument).not.toBe(window.document);
+    }
+    expect(sanitize('<frameset></frameset>', win)).toBe('');
+  });
 });
