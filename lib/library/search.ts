@@ -10,7 +10,8 @@
  *   of the title, site, author, tags and host count `HEAD_WEIGHT` times, so a title match ranks higher;
  *   the user's note and highlights are indexed like the body;
  * - the dictionary of all terms sits in memory in MiniSearch's radix tree (vocabulary.ts), which expands
- *   each query word to itself, the words it begins and its near misspellings;
+ *   each query word to itself and the words it begins, or, for a word it neither holds nor begins (a
+ *   typo), to its near misspellings;
  * - each expanded term is one range read (a handful of rows, at any library size); scores are BM25
  *   (idf from the postings read, the stored term factor), with MiniSearch's weights for prefix and
  *   fuzzy matches, ranked in typed arrays (rank.ts);

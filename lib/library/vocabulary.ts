@@ -25,6 +25,19 @@ export const TWO_EDITS_LENGTH = 8;
 export const MAX_PREFIX_EXPANSIONS = 10;
 export const MAX_FUZZY_EXPANSIONS = 10;
 
+/** `word` with each pair of neighbouring characters swapped (by code point), itself left out. */
+function swaps(word: string): string[] {
+  const chars = [...word];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (chars[i] === chars[i + 1]) continue;
+    const swapped = [...chars];
+    [swapped[i], swapped[i + 1]] = [swapped[i + 1], swapped[i]];
+    out.push(swapped.join(''));
+  }
+  return out;
+}
+
 export class Vocabulary {
   private readonly map = new SearchableMap<true>();
 
@@ -48,11 +61,20 @@ export class Vocabulary {
     return [...this.map.keys()];
   }
 
+  /** Whether some dictionary term begins with `word` (other than `word` itself): one walk down the tree. */
+  private begins(word: string): boolean {
+    for (const term of this.map.atPrefix(word).keys()) if (term !== word) return true;
+    return false;
+  }
+
   /**
    * The terms a query word stands for: itself, words it begins (prefix), and near misspellings (fuzzy).
-   * Each expansion costs a lookup, so: prefixes only where asked (the word being typed, or a word the
-   * dictionary does not know), and near misspellings only of words the dictionary does not know (a
-   * word that exists is taken as meant).
+   * Each expansion costs a range read of postings, so: prefixes only where asked (the word being typed,
+   * or a word the dictionary does not know), and near misspellings only as a fallback, for a word the
+   * dictionary neither holds nor begins. A word that exists, or begins words that exist, is taken as
+   * meant: "mome" stands for "moment", not also for "home" and "some" (at 10,000 articles those
+   * look-alikes were tens of thousands of postings read and ranked for matches nobody typed), while a
+   * typo such as "goverment" begins no word and still finds "government".
    */
   expand(word: string, options: { prefix?: boolean } = {}): Expansion[] {
     const out: Expansion[] = [{ term: word, kind: 'exact', distance: 0 }];
@@ -69,13 +91,18 @@ export class Vocabulary {
       }
     }
     // Numbers are never fuzzy: 2019 is not a misspelling of 2018, nor entry37 of entry38.
-    if (!known && word.length >= MIN_FUZZY_LENGTH && !/\p{N}/u.test(word)) {
+    if (!known && word.length >= MIN_FUZZY_LENGTH && !/\p{N}/u.test(word) && !this.begins(word)) {
       const maxDistance = word.length >= TWO_EDITS_LENGTH ? 2 : 1;
-      const near = [...this.map.fuzzyGet(word, maxDistance)]
+      const near = new Map<string, number>();
+      for (const [term, [, distance]] of this.map.fuzzyGet(word, maxDistance)) near.set(term, distance);
+      // Two letters typed in the wrong order are two edits to Levenshtein ("harbuor" from "harbour"),
+      // forgiven only from TWO_EDITS_LENGTH letters on; it is the commonest typo, so a swap counts as one.
+      for (const term of swaps(word)) if (this.map.has(term)) near.set(term, 1);
+      const closest = [...near]
         .filter(([term]) => !seen.has(term))
-        .sort((a, b) => a[1][1] - b[1][1] || (a[0] < b[0] ? -1 : 1))
+        .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, MAX_FUZZY_EXPANSIONS);
-      for (const [term, [, distance]] of near) out.push({ term, kind: 'fuzzy', distance });
+      for (const [term, distance] of closest) out.push({ term, kind: 'fuzzy', distance });
     }
     return out;
   }

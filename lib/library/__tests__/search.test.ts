@@ -50,6 +50,41 @@ describe('search', () => {
     expect(await titlesFor(library, 'polling statoins')).toEqual([STORIES.election.title]);
   });
 
+  it('a known prefix finds the words it begins, not look-alikes one edit away', async () => {
+    const moment: Story = {
+      ...STORIES.harbour,
+      url: 'https://x.example/moment',
+      title: 'A quiet week',
+      paragraphs: ['For a moment the quay was silent.'],
+    };
+    const home: Story = {
+      ...STORIES.harbour,
+      url: 'https://x.example/home',
+      title: 'Back to port',
+      paragraphs: ['Some crews came home early; others come back on Friday.'],
+    };
+    const { library } = await libraryWith(moment, home);
+    // "mome" is one edit from home, some and come: fuzzy matching is for words the library does not know.
+    expect(await titlesFor(library, 'mome')).toEqual([moment.title]);
+    expect(await titlesFor(library, 'quay mome')).toEqual([moment.title]);
+    expect(await titlesFor(library, 'homr')).toEqual([home.title]);
+  });
+
+  it('a typo among known words: every word must still match, the typo by its near spelling', async () => {
+    const { library } = await libraryWith(...ALL);
+    expect(await titlesFor(library, 'ferries harbuor')).toEqual([STORIES.harbour.title]);
+    expect(await titlesFor(library, 'harbuor ferries')).toEqual([STORIES.harbour.title]);
+    expect(await titlesFor(library, 'goverment grant pontoon')).toEqual([STORIES.harbour.title]);
+    expect(await titlesFor(library, 'turnout harbuor')).toEqual([]);
+  });
+
+  it('a typo is forgiven with accents and in other scripts', async () => {
+    const { library } = await libraryWith(...ALL);
+    expect(await titlesFor(library, 'ÉCLOE')).toEqual([STORIES.ecole.title]);
+    expect(await titlesFor(library, 'возкала')).toEqual([STORIES.moscow.title]);
+    expect(await titlesFor(library, 'метрополитнеа')).toEqual([STORIES.moscow.title]);
+  });
+
   it('ignores case and accents in both directions', async () => {
     const { library } = await libraryWith(...ALL);
     expect(await titlesFor(library, 'ECOLE resume')).toEqual([STORIES.ecole.title]);
