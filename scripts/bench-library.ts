@@ -1,21 +1,21 @@
 /**
- * `npm run bench:library [-- --sizes 1000,10000] [--profile DIR] [--headed]`: the library at scale, in
- * Chromium's real IndexedDB (on disk, in a fresh profile). Fills a library with articles of 5 to 50 KB
- * of text each, made of the news corpus' hand-labelled paragraphs in random order, up to each size in
- * turn, and at each reports median and p95 of: one save, opening the library's first page, one search,
- * opening one article, each beside a baseline measured in the same run (bare IndexedDB doing the least
- * work that gives the same answer; see page.ts) and their ratio; and the page's JS heap before the
- * library, after its first page and after its first search (which loads the term dictionary).
+ * `npm run bench:library [-- --sizes 1000,10000] [--profile DIR] [--headed] [--against DIR] [--cpu-profile FILE]`:
+ * the library at scale, in Chromium's real IndexedDB (on disk, in a fresh profile). Fills a library with
+ * articles of 5 to 50 KB of text each, made of the news corpus' hand-labelled paragraphs in random order,
+ * up to each size in turn, and at each reports median and p95 of: one save, opening the library's first
+ * page, one search, opening one article, each beside a baseline measured in the same run (bare IndexedDB
+ * doing the least work that gives the same answer; see page.ts) and their ratio; and the page's JS heap
+ * before the library, after its first page and after its first search (which loads the term dictionary).
  * Writes bench/results/library.json through scripts/lib/results.ts.
  *
  * The library code runs in a page served from 127.0.0.1 (bundled from scripts/bench-library/page.ts),
  * not in the extension: IndexedDB is the same engine, and nothing bench-only ships in the extension.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { build, type Rollup } from 'vite';
@@ -51,6 +51,11 @@ const { values: args } = parseArgs({
     pages: { type: 'string', default: '30' },
     searches: { type: 'string', default: '200' },
     opens: { type: 'string', default: '100' },
+    // Another tree (say `git archive` of the commit before a change): its library also runs every
+    // search query, taking turns with this tree's in the same page, and both are reported.
+    against: { type: 'string' },
+    // Writes a CPU profile of the page during the searches (CDP Profiler; open it in DevTools).
+    'cpu-profile': { type: 'string' },
   },
 });
 const sizes = (args.articles ?? args.sizes)
@@ -75,6 +80,9 @@ async function bundlePage(): Promise<string> {
       minify: false,
       lib: { entry: join(repoRoot, 'scripts/bench-library/page.ts'), formats: ['es'], fileName: 'bench' },
     },
+    resolve: args.against
+      ? { alias: [{ find: /^\.\/against-library$/, replacement: resolvePath(args.against, 'lib/library/index.ts') }] }
+      : {},
   })) as Rollup.RollupOutput | Rollup.RollupOutput[];
   const output = Array.isArray(out) ? out[0] : out;
   return output.output.find((chunk): chunk is Rollup.OutputChunk => chunk.type === 'chunk' && chunk.isEntry)!.code;
@@ -209,10 +217,21 @@ async function main() {
         }
       })();
       const firstPages = await page.evaluate((c) => window.libraryBench.firstPages(c), reps.pages);
-      const search = await page.evaluate(([c, t]) => window.libraryBench.searches(c, t), [
+      if (args['cpu-profile']) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      const search = await page.evaluate(([c, t, a]) => window.libraryBench.searches(c, t, a), [
         reps.searches,
         size,
+        Boolean(args.against),
       ] as const);
+      if (args['cpu-profile']) {
+        const { profile: cpu } = await cdp.send('Profiler.stop');
+        writeFileSync(args['cpu-profile'], JSON.stringify(cpu));
+        console.log(`CPU profile of the searches: ${args['cpu-profile']}`);
+      }
       const opens = await page.evaluate(([c, t]) => window.libraryBench.opens(c, t), [reps.opens, size] as const);
       sampling = false;
       await sampler;
@@ -234,6 +253,22 @@ async function main() {
           medianHits: median(rs.map((r) => r.total)),
         };
       });
+      // With --against: this tree's and the other's, same queries, same page, taking turns.
+      const against = args.against
+        ? ['all', ...byKind.map((k) => k.kind)].map((kind) => {
+            const rs = search.results.filter((r) => kind === 'all' || r.kind === kind);
+            const ours = stats(rs.map((r) => r.ms));
+            const other = stats(rs.map((r) => r.againstMs!));
+            return {
+              kind,
+              ours,
+              against: other,
+              ratioMedian: ours.median / other.median,
+              ratioP95: ours.p95 / other.p95,
+              hitsDiffer: rs.filter((r) => r.total !== r.againstTotal).length,
+            };
+          })
+        : null;
       const phases = [...new Set(search.results.flatMap((r) => Object.keys(r.timings)))];
       const result = {
         size,
@@ -252,6 +287,7 @@ async function main() {
           ),
           firstSearchMs: search.first,
           byKind,
+          ...(against ? { against: { tree: args.against!, byKind: against } } : {}),
         },
         searchPhases: Object.fromEntries(
           phases.map((p) => {
@@ -345,6 +381,17 @@ type SizeResult = {
   search: ReturnType<typeof compared> & {
     firstSearchMs: number;
     byKind: { kind: string; median: number; p95: number; baselineMedian: number; medianHits: number }[];
+    against?: {
+      tree: string;
+      byKind: {
+        kind: string;
+        ours: ReturnType<typeof stats>;
+        against: ReturnType<typeof stats>;
+        ratioMedian: number;
+        ratioP95: number;
+        hitsDiffer: number;
+      }[];
+    };
   };
   searchPhases: Record<string, { median: number; p95: number }>;
   open: ReturnType<typeof compared>;
@@ -399,6 +446,24 @@ function printSize(r: SizeResult) {
       r.search.byKind.map((k) => [k.kind, round(k.median), round(k.p95), round(k.baselineMedian), k.medianHits]),
     ),
   );
+  if (r.search.against) {
+    console.log(`this tree against ${r.search.against.tree}, query by query, taking turns:`);
+    console.log(
+      formatTable(
+        ['search kind', 'ours med', 'ours p95', 'against med', 'against p95', 'ratio med', 'ratio p95', 'hits differ'],
+        r.search.against.byKind.map((k) => [
+          k.kind,
+          round(k.ours.median),
+          round(k.ours.p95),
+          round(k.against.median),
+          round(k.against.p95),
+          k.ratioMedian.toFixed(2),
+          k.ratioP95.toFixed(2),
+          k.hitsDiffer,
+        ]),
+      ),
+    );
+  }
   console.log(
     formatTable(
       ['search phase', 'median', 'p95'],

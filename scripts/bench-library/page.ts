@@ -7,6 +7,7 @@
  */
 import type { Article } from '../../lib/extract/types';
 import { Library } from '../../lib/library';
+import { Library as AgainstLibrary } from './against-library';
 import { uniqueTerms } from '../../lib/library/tokenize';
 import { seededRandom as random } from '../../tests/unit/seeded-random';
 
@@ -283,12 +284,18 @@ const api = {
     }
     return { ours, base };
   },
-  /** Searches, each after its baseline lookup; `first` is a fresh page's first search (it loads the dictionary). */
-  async searches(count: number, total: number) {
+  /**
+   * Searches, each after its baseline lookup; `first` is a fresh page's first search (it loads the
+   * dictionary). With `against`, each query is also searched by the other tree's library on the same
+   * database, the two taking turns going first (`againstMs`, `againstTotal`).
+   */
+  async searches(count: number, total: number, against = false) {
     closeAll();
     const l = await lib();
+    const other = against ? await AgainstLibrary.open({ name: DB }) : null;
     const queries = makeQueries(count, total);
     const first = await time(() => l.search('harbour'));
+    if (other) await other.search('harbour');
     const results: {
       kind: string;
       query: string;
@@ -296,16 +303,23 @@ const api = {
       base: number;
       total: number;
       timings: Record<string, number>;
+      againstMs?: number;
+      againstTotal?: number;
     }[] = [];
-    for (const q of queries) {
+    for (const [i, q] of queries.entries()) {
       let hits = 0;
+      let otherHits = 0;
       const timings: Record<string, number> = {};
+      const timeOther = async () => time(async () => void (otherHits = (await other!.search(q.query)).total));
       const base = await time(() => baselineSearch(q.query));
+      const otherFirst = other && i % 2 === 1 ? await timeOther() : undefined;
       const ms = await time(async () => {
         hits = (await l.search(q.query, { timings })).total;
       });
-      results.push({ ...q, ms, base, total: hits, timings });
+      const againstMs = other ? (otherFirst ?? (await timeOther())) : undefined;
+      results.push({ ...q, ms, base, total: hits, timings, ...(other ? { againstMs, againstTotal: otherHits } : {}) });
     }
+    other?.close();
     return { first, results };
   },
   /** Opening a saved article: the reader page's read of one record with its body; alternating with the baseline. */
