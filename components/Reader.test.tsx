@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { extractArticle, type Article } from '@/lib/extract';
 import { Reader } from './Reader';
 
@@ -90,6 +90,36 @@ describe('Reader', () => {
 
     act(() => toggle.click());
     expect(root.querySelectorAll('.cr-removed')).toHaveLength(0);
+  });
+
+  it('paints a long article’s first screen first, then the whole body, as the popup asks', async () => {
+    const seed = seedArticle();
+    // A long article: the seed story's body six times over (the reader splits bodies over two screens).
+    const article = { ...seed, contentHtml: seed.contentHtml.repeat(6) };
+    mount(article);
+    const whole = $('reader-body').textContent!;
+    render(null, root);
+
+    act(() => render(<Reader article={article} browserLocales={['en-GB']} progressive />, root));
+    expect($('reader-title').textContent).toBe(article.title);
+    const first = $('reader-body').textContent!;
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThan(whole.length);
+    expect(whole.startsWith(first)).toBe(true);
+    await vi.waitFor(() => expect($('reader-body').textContent).toBe(whole));
+  });
+
+  it('shows the removed blocks over the whole body even when asked before the rest has come', () => {
+    const seed = seedArticle();
+    const article = { ...seed, contentHtml: seed.contentHtml.repeat(6) };
+    mount(article);
+    act(() => $('removed-toggle').click());
+    const revealed = $('reader-body').textContent!;
+    render(null, root);
+
+    act(() => render(<Reader article={article} browserLocales={['en-GB']} progressive />, root));
+    act(() => $('removed-toggle').click());
+    expect($('reader-body').textContent).toBe(revealed);
   });
 
   it('sanitises again before rendering, whatever the page context sent (and the removed blocks too)', () => {

@@ -120,6 +120,7 @@ export function App({ tabId, inTab, firstRead }: AppProps) {
         {article && (
           <Reader
             article={article}
+            progressive
             browserLocales={navigator.languages}
             notice={outcome?.kind === 'not-article' ? <ShownAnywayNotice onBack={() => setAnyway(false)} /> : undefined}
           />
