@@ -1,8 +1,9 @@
 /**
  * The first screen of an article body, for a reader that paints it first and the rest a frame later
- * (issue 8: the popup's time to the article painted). On a 2-core machine, a trace of one opening put
- * most of the render in the whole body: parsing it into the page, starting its pictures' requests, and
- * styling and laying out text far below the fold; the reader sees none of that before it scrolls.
+ * (issue 8: the popup's time to the article painted). Before the first frame, a long body is parsed into
+ * the page whole, its pictures' requests start, and text far below the fold is styled and laid out, all
+ * of it growing with the article's length; the reader sees none of it before scrolling. (For a short
+ * article the render is mostly the page's own: see docs/benchmarks.md, the popup trace.)
  *
  * The cut is made in the HTML string, right after a block's end tag, so the first part parses to a
  * prefix of the whole body's tree (the parser closes the elements still open at its end). Whatever the
