@@ -51,6 +51,9 @@ describe('saving', () => {
     );
     expect(again.id).toBe(first.id);
     expect(await library.count()).toBe(1);
+    // Updated in place: the tables hold one row and one body, not only the stored count saying so.
+    expect(await library.db.articles.count()).toBe(1);
+    expect(await library.db.bodies.count()).toBe(1);
     expect(again).toMatchObject({
       savedAt: 2000,
       updatedAt: 2000,
@@ -74,6 +77,8 @@ describe('saving', () => {
     ]);
     expect(items[2].id).toBe(items[0].id);
     expect(await library.count()).toBe(2);
+    expect(await library.db.articles.count()).toBe(2);
+    expect(await library.db.bodies.count()).toBe(2);
     expect((await library.get(items[0].id)).title).toBe('Ferries: winter timetable (updated)');
   });
 
@@ -247,6 +252,8 @@ describe('deleting, undo and the trash', () => {
     expect(again.tags).toEqual(['ferries']);
     expect((await library.trash()).items).toEqual([]);
     expect(await library.count()).toBe(1);
+    expect(await library.db.articles.count()).toBe(1);
+    expect(await library.db.bodies.count()).toBe(1);
   });
 
   it('empties the trash on demand', async () => {
