@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Library } from '@/lib/library';
-import { STORIES, articleOf, freshName } from '@/lib/library/__tests__/fixtures';
+import { STORIES, articleOf, freshName, numberedArticle } from '@/lib/library/__tests__/fixtures';
 import { LibraryApp } from './LibraryApp';
 import { click, texts, type, waitFor } from './test-helpers';
 
@@ -65,6 +65,50 @@ describe('LibraryApp', () => {
     await waitFor(() => expect(root.querySelector('[data-testid="library-no-results"]')).not.toBeNull());
     type(root.querySelector('[data-testid="library-search"]'), '');
     await waitFor(() => expect(titles()).toHaveLength(2));
+  });
+
+  it('shows search results 20 at a time: "Show more" appends the next ones, the count is all of them', async () => {
+    for (let i = 1; i <= 25; i++) await library.save(numberedArticle(i));
+    await library.indexPending();
+    await library.mergeIndex();
+    const ranked = (await library.search('survey', { limit: 25 })).hits.map((h) => h.item.title);
+    const search = vi.spyOn(library, 'search');
+    mount();
+    await waitFor(() => expect(titles()).toHaveLength(25));
+    type(root.querySelector('[data-testid="library-search"]'), 'survey');
+    await waitFor(() => expect(titles()).toEqual(ranked.slice(0, 20)));
+    expect(root.querySelector('[data-testid="library-count"]')?.textContent).toBe('25 results for “survey”');
+    const firstRows = [...root.querySelectorAll('[data-testid="library-item"]')];
+    click(root.querySelector('[data-testid="show-more"]'));
+    await waitFor(() => expect(titles()).toEqual(ranked));
+    // Appended: the rows already shown stay as they were, and only the next page was asked for.
+    expect([...root.querySelectorAll('[data-testid="library-item"]')].slice(0, 20)).toEqual(firstRows);
+    expect(search.mock.calls.map(([, options]) => [options?.offset ?? 0, options?.limit])).toEqual([
+      [0, 20],
+      [20, 20],
+    ]);
+    expect((await search.mock.results[1].value).offset).toBe(20);
+    expect(root.querySelector('[data-testid="library-count"]')?.textContent).toBe('25 results for “survey”');
+    expect(root.querySelector('[data-testid="show-more"]')).toBeNull();
+  });
+
+  it('"Show more" after a change starts the results over instead of appending stale ones', async () => {
+    for (let i = 1; i <= 25; i++) await library.save(numberedArticle(i));
+    mount();
+    type(root.querySelector('[data-testid="library-search"]'), 'survey');
+    await waitFor(() => expect(titles()).toHaveLength(20));
+    const shown = titles();
+    // Deleted elsewhere (another page): this page hears of it, and shows the results again.
+    const other = await Library.open({ name: library.db.name });
+    const gone = (await other.search('survey', { limit: 25 })).hits[22].item;
+    await other.remove(gone.id);
+    other.close();
+    click(root.querySelector('[data-testid="show-more"]'));
+    await waitFor(() => expect(titles()).toHaveLength(24));
+    expect(titles().slice(0, 20)).toEqual(shown);
+    expect(titles()).not.toContain(gone.title);
+    expect(new Set(titles()).size).toBe(24);
+    expect(root.querySelector('[data-testid="library-count"]')?.textContent).toBe('24 results for “survey”');
   });
 
   it('deletes with undo: the item leaves the list, Undo brings it back', async () => {

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import {
   estimateStorage,
   PAGE_SIZE,
+  SEARCH_PAGE_SIZE,
   type ItemChanges,
   type Library,
   type LibraryItem,
@@ -64,14 +65,20 @@ export function LibraryApp({
   const [tag, setTag] = useState<string | null>(null);
   const [input, setInput] = useState(initialQuery);
   const [query, setQuery] = useState(initialQuery.trim());
-  const [limit, setLimit] = useState(PAGE_SIZE);
+  // Pages of the plain list shown; "Show more" there reads the list again, one page longer.
+  const [pages, setPages] = useState(1);
   const [data, setData] = useState<Data>({ kind: 'loading' });
   const [version, setVersion] = useState(0);
   const [tags, setTags] = useState<string[]>([]);
   const [storage, setStorage] = useState<Use | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const toastIds = useRef(0);
+  // The search results shown (query and filters, how many): a refresh after a change keeps as many.
+  const shown = useRef({ key: '', count: 0 });
+  // Bumped by every read that replaces the list, so a "Show more" answered after it is not appended.
+  const reads = useRef(0);
 
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const show = useCallback((message: string, tone: Toast['tone'] = 'info', undo?: () => void) => {
@@ -90,26 +97,64 @@ export function LibraryApp({
     return () => clearTimeout(timer);
   }, [input, searchDelayMs]);
 
-  useEffect(() => setLimit(PAGE_SIZE), [view, tag, query]);
+  useEffect(() => setPages(1), [view, tag, query]);
+  // Search results do not depend on the list's pages: "Show more" appends them (see `showMoreResults`).
+  const listLimit = query ? 0 : pages * PAGE_SIZE;
 
   useEffect(() => library.onChange(refresh), [library, refresh]);
 
   useEffect(() => {
     if (view === 'trash') return;
     let current = true;
+    const read = ++reads.current;
     const filter = filterOf(view, tag);
-    const read = query
+    const key = JSON.stringify([query, filter]);
+    const page = query
       ? library
-          .search(query, { ...filter, limit })
-          .then((r) => ({ items: r.hits.map((h) => h.item), total: r.total, skipped: r.skipped }))
-      : library.list({ ...filter, limit });
-    read
-      .then((page) => current && setData({ kind: 'ready', ...page }))
+          .search(query, {
+            ...filter,
+            limit: Math.max(SEARCH_PAGE_SIZE, shown.current.key === key ? shown.current.count : 0),
+          })
+          .then((r) => {
+            if (current) shown.current = { key, count: r.hits.length };
+            return { items: r.hits.map((h) => h.item), total: r.total, skipped: r.skipped };
+          })
+      : library.list({ ...filter, limit: listLimit });
+    page
+      .then((p) => {
+        if (!current) return;
+        reads.current = read + 1;
+        setData({ kind: 'ready', ...p });
+      })
       .catch((error: unknown) => current && setData({ kind: 'error', error }));
     return () => {
       current = false;
     };
-  }, [library, view, tag, query, limit, version]);
+  }, [library, view, tag, query, listLimit, version]);
+
+  // The next results of a search: only their rows are read, appended to those shown. When the library
+  // changed since, the search starts over (`offset` 0) and its results replace the list.
+  const showMoreResults = async (from: number) => {
+    const read = reads.current;
+    const filter = filterOf(view, tag);
+    const key = JSON.stringify([query, filter]);
+    setLoadingMore(true);
+    try {
+      const r = await library.search(query, { ...filter, limit: SEARCH_PAGE_SIZE, offset: from });
+      if (reads.current !== read) return;
+      const more = r.hits.map((h) => h.item);
+      setData((prev) => {
+        const items = r.offset > 0 && prev.kind === 'ready' ? [...prev.items, ...more] : more;
+        const skipped = r.offset > 0 && prev.kind === 'ready' ? [...prev.skipped, ...r.skipped] : r.skipped;
+        shown.current = { key, count: items.length };
+        return { kind: 'ready', items, total: r.total, skipped };
+      });
+    } catch (error) {
+      show(libraryErrorText(error), 'error');
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   useEffect(() => {
     let current = true;
@@ -230,7 +275,8 @@ export function LibraryApp({
                     type="button"
                     class="button show-more"
                     data-testid="show-more"
-                    onClick={() => setLimit((n) => n + PAGE_SIZE)}
+                    disabled={loadingMore}
+                    onClick={() => (query ? void showMoreResults(data.items.length) : setPages((n) => n + 1))}
                   >
                     {t('libraryShowMore')}
                   </button>

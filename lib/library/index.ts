@@ -5,7 +5,7 @@
 export { Library, TRASH_DAYS, type LibraryOptions } from './library';
 export { LibraryError, type LibraryErrorCode } from './errors';
 export { subscribe as subscribeToChanges, type LibraryChange, type ChangeKind } from './changes';
-export { PAGE_SIZE } from './list';
+export { PAGE_SIZE, SEARCH_PAGE_SIZE } from './list';
 export { DB_NAME } from './schema';
 export { estimateStorage, formatBytes } from './storage';
 export { throttle, type Throttled } from './throttle';

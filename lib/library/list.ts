@@ -6,6 +6,8 @@ import type { LibraryItem, ListOptions, ListPage, SkippedRecord, TrashedItem } f
 import { checkArticleRow } from './validate';
 
 export const PAGE_SIZE = 50;
+/** Search results come fewer at a time: each is a row read one by one, a search's largest cost. */
+export const SEARCH_PAGE_SIZE = 20;
 
 function checkRows(rows: unknown[], skipped: SkippedRecord[]): LibraryItem[] {
   const items: LibraryItem[] = [];

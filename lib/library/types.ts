@@ -103,8 +103,14 @@ export interface ListPage {
 }
 
 export interface SearchOptions extends ListFilter {
-  /** Maximum results. Default `PAGE_SIZE`. */
+  /** Maximum results. Default `SEARCH_PAGE_SIZE`. */
   limit?: number;
+  /**
+   * Hits already shown, for "show more": continues the last search of the same query and filters
+   * without ranking again, when nothing was written since. Otherwise the search starts over and its
+   * result says so (`offset` 0). Default 0.
+   */
+  offset?: number;
   /** When given, filled with milliseconds per phase and counts (the benchmark reads it). */
   timings?: Record<string, number>;
 }
@@ -119,6 +125,12 @@ export interface SearchResult {
   /** How many items matched before `limit`. */
   total: number;
   skipped: SkippedRecord[];
+  /**
+   * Where `hits` start in the ranking: the `offset` asked for when the last search was continued, or 0
+   * when it could not be (something was written since): then `hits` are the first `offset + limit` of
+   * a new ranking, to replace the results shown rather than be appended to them.
+   */
+  offset: number;
 }
 
 /** Editable fields of an item. */
