@@ -6,7 +6,7 @@
  * machine falls on both alike.
  */
 import type { Article } from '../../lib/extract/types';
-import { Library } from '../../lib/library';
+import { Library, SEARCH_PAGE_SIZE } from '../../lib/library';
 import { Library as AgainstLibrary } from './against-library';
 import { uniqueTerms } from '../../lib/library/tokenize';
 import { seededRandom as random } from '../../tests/unit/seeded-random';
@@ -145,7 +145,8 @@ let raw: IDBDatabase | null = null;
 
 /**
  * A search the bare way: the postings of the query's first term as typed (one range read of the
- * library's `terms` store, no expansion, no ranking), then the rows of its first 50 articles.
+ * library's `terms` store, no expansion, no ranking), then the rows of its first articles, as many as
+ * a page of search results shows (`SEARCH_PAGE_SIZE`).
  */
 async function baselineSearch(query: string): Promise<number> {
   raw ??= await openRaw(DB);
@@ -154,7 +155,7 @@ async function baselineSearch(query: string): Promise<number> {
   const rowsReq = tx.objectStore('terms').getAll(IDBKeyRange.bound([term, -Infinity], [term, Infinity]));
   await done(rowsReq);
   const ids = (rowsReq.result as { ids: Uint32Array }[]).flatMap((r) => [...r.ids]);
-  await Promise.all(ids.slice(0, 50).map((id) => done(tx.objectStore('articles').get(id))));
+  await Promise.all(ids.slice(0, SEARCH_PAGE_SIZE).map((id) => done(tx.objectStore('articles').get(id))));
   return ids.length;
 }
 
