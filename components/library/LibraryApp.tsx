@@ -54,6 +54,11 @@ function filterOf(view: LibraryView, tag: string | null): ListFilter {
   };
 }
 
+/** Which search results are shown: the list read after a change keeps as many of the same search. */
+function searchKey(query: string, filter: ListFilter): string {
+  return JSON.stringify([query, filter]);
+}
+
 export function LibraryApp({
   library,
   locales = [],
@@ -108,7 +113,7 @@ export function LibraryApp({
     let current = true;
     const read = ++reads.current;
     const filter = filterOf(view, tag);
-    const key = JSON.stringify([query, filter]);
+    const key = searchKey(query, filter);
     const page = query
       ? library
           .search(query, {
@@ -137,7 +142,7 @@ export function LibraryApp({
   const showMoreResults = async (from: number) => {
     const read = reads.current;
     const filter = filterOf(view, tag);
-    const key = JSON.stringify([query, filter]);
+    const key = searchKey(query, filter);
     setLoadingMore(true);
     try {
       const r = await library.search(query, { ...filter, limit: SEARCH_PAGE_SIZE, offset: from });

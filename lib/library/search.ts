@@ -111,9 +111,17 @@ export function forgetLastSearch(): void {
 }
 
 /** What a ranking depends on that a write elsewhere changes: the article count, the index's newest segment. */
+function stampOf(count: number, lastSegment: unknown): string {
+  return `${count}/${String(lastSegment)}`;
+}
+
 async function indexStamp(db: LibraryDB): Promise<string> {
-  const [count, segment] = await Promise.all([articleCount(db), db.segments.toCollection().lastKey()]);
-  return `${count}/${String(segment)}`;
+  const [count, segment] = await Promise.all([articleCount(db), lastSegment(db)]);
+  return stampOf(count, segment);
+}
+
+function lastSegment(db: LibraryDB) {
+  return db.segments.toCollection().lastKey();
 }
 
 /**
@@ -213,7 +221,7 @@ export async function searchArticles(
       Promise.all(distinct.map(async (term) => [term, await readTerm(db, term)] as const)),
       db.trash.toCollection().primaryKeys(),
       idsPassing(db, filter),
-      db.segments.toCollection().lastKey(),
+      lastSegment(db),
     ]);
     if (behind) return null;
     lap('lookups');
@@ -230,7 +238,7 @@ export async function searchArticles(
       vocab,
       key,
       writes: seen,
-      stamp: `${docCount}/${String(segment)}`,
+      stamp: stampOf(docCount, segment),
       ranking,
       filter,
       given: 0,

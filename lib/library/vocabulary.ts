@@ -61,10 +61,14 @@ export class Vocabulary {
     return [...this.map.keys()];
   }
 
-  /** Whether some dictionary term begins with `word` (other than `word` itself): one walk down the tree. */
-  private begins(word: string): boolean {
-    for (const term of this.map.atPrefix(word).keys()) if (term !== word) return true;
-    return false;
+  /** Dictionary terms that begin with `word`, `word` itself left out; at most `max` of them, in tree order. */
+  private longer(word: string, max = Infinity): string[] {
+    const out: string[] = [];
+    for (const term of this.map.atPrefix(word).keys()) {
+      if (out.length >= max) break;
+      if (term !== word) out.push(term);
+    }
+    return out;
   }
 
   /**
@@ -81,17 +85,18 @@ export class Vocabulary {
     if (isCjkTerm(word)) return out;
     const seen = new Set([word]);
     const known = this.map.has(word);
-    if ((options.prefix ?? true) && word.length >= MIN_PREFIX_LENGTH) {
-      const longer: string[] = [];
-      for (const term of this.map.atPrefix(word).keys()) if (term !== word) longer.push(term);
+    const longer = (options.prefix ?? true) && word.length >= MIN_PREFIX_LENGTH ? this.longer(word) : null;
+    if (longer) {
       longer.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
       for (const term of longer.slice(0, MAX_PREFIX_EXPANSIONS)) {
         seen.add(term);
         out.push({ term, kind: 'prefix', distance: 0 });
       }
     }
+    // Whether the word begins a known word: the prefix walk above has the answer when it ran.
+    const begins = () => (longer ?? this.longer(word, 1)).length > 0;
     // Numbers are never fuzzy: 2019 is not a misspelling of 2018, nor entry37 of entry38.
-    if (!known && word.length >= MIN_FUZZY_LENGTH && !/\p{N}/u.test(word) && !this.begins(word)) {
+    if (!known && word.length >= MIN_FUZZY_LENGTH && !/\p{N}/u.test(word) && !begins()) {
       const maxDistance = word.length >= TWO_EDITS_LENGTH ? 2 : 1;
       const near = new Map<string, number>();
       for (const [term, [, distance]] of this.map.fuzzyGet(word, maxDistance)) near.set(term, distance);
