@@ -27,6 +27,9 @@
  * `--against DIR` (a second build, e.g. the commit before a change, loaded in the same browser and opened
  * on the same pages, its openings alternating with this build's, so load on the machine falls on both
  * alike: the fair before/after on a busy machine; printed beside this build's figures, with ratios).
+ * `--no-floor` skips the floor rows: what this machine needs for any extension page to paint one line,
+ * and the same after loading the popup's stylesheet and start bundle (no read), opened as the reader is
+ * and alternating with it (see `writeFloorPages`); "painted minus floor" is what the reader adds.
  * Each reader opens in a new tab, closed after, as the toolbar popup is a new document with no previous
  * one to tear down. `--reuse-tab` navigates one reader tab from opening to opening instead, as this bench
  * did up to 2026-11-26 (for figures comparable with those runs): the reused tab's start -> injection is
@@ -62,6 +65,7 @@ interface Args {
   extensionDir: string;
   againstDir: string | null;
   freshTab: boolean;
+  floor: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -87,6 +91,7 @@ function parseArgs(argv: string[]): Args {
     extensionDir: extensionDir ? resolve(extensionDir) : EXTENSION_DIR,
     againstDir: againstDir ? resolve(againstDir) : null,
     freshTab: !argv.includes('--reuse-tab'),
+    floor: !argv.includes('--no-floor'),
   };
 }
 
@@ -143,18 +148,18 @@ async function readerUntil(reader: Page, expression: string, timeoutMs: number):
 /** Each opening in a new tab unless `--reuse-tab` (see the header). */
 let freshTab = true;
 
-async function openReader(reader: Page, extensionId: string, tabId: number, page: Page): Promise<ReaderRun> {
-  if (!freshTab) return openReaderIn(reader, extensionId, tabId, page);
+async function openReader(reader: Page, extensionId: string, tabId: number, page: Page, file = 'popup.html'): Promise<ReaderRun> {
+  if (!freshTab) return openReaderIn(reader, extensionId, tabId, page, file);
   const tab = await reader.context().newPage();
   try {
-    return await openReaderIn(tab, extensionId, tabId, page);
+    return await openReaderIn(tab, extensionId, tabId, page, file);
   } finally {
     await readerSessions.get(tab)?.then((s) => s.detach()).catch(() => undefined);
     await tab.close();
   }
 }
 
-async function openReaderIn(reader: Page, extensionId: string, tabId: number, page: Page): Promise<ReaderRun> {
+async function openReaderIn(reader: Page, extensionId: string, tabId: number, page: Page, file: string): Promise<ReaderRun> {
   // A page's own scripts may navigate it (corpus pages are real sites): then its marks are gone.
   await page.evaluate(() => performance.clearMarks()).catch(() => undefined);
   // In front, as the popup is: a background tab's frames and timers are throttled.
@@ -162,7 +167,8 @@ async function openReaderIn(reader: Page, extensionId: string, tabId: number, pa
   // Waited on with plain CDP evaluations, not Playwright's waits: those evaluate Playwright's injected
   // script (about 330 KB) in the reader page while it starts, on its main thread, which the real popup
   // never pays (seen in the trace: a 200 ms evaluation before the injection, on a loaded machine).
-  await reader.goto(`${readerUrl(extensionId, tabId)}&bench=${Date.now()}`, { waitUntil: 'commit' });
+  const url = readerUrl(extensionId, tabId).replace('/popup.html?', `/${file}?`);
+  await reader.goto(`${url}&bench=${Date.now()}`, { waitUntil: 'commit' });
   await readerUntil(reader, `(document.querySelector('[data-state]')?.getAttribute('data-state') ?? 'loading') !== 'loading'`, 30_000);
   const state = (await readerValue<string | null>(reader, `document.querySelector('[data-state]')?.getAttribute('data-state') ?? null`)) ?? 'none';
   if (state === 'article' || state === 'shown-anyway') {
@@ -294,12 +300,60 @@ interface PageFigures {
   baseline: BaselineRun[];
   /** The `--against` build's openings of the same page, alternating with `runs`. */
   againstRuns: ReaderRun[];
+  /** The floor pages' openings (see `writeFloorPages`), alternating with the readers'; empty with `--no-floor`. */
+  floorRuns: ReaderRun[];
+  floorBundleRuns: ReaderRun[];
 }
 
 /** The extension ids of this build and of the `--against` build (null without one). */
 interface ExtensionIds {
   main: string;
   against: string | null;
+}
+
+/**
+ * The floor: what this machine needs for any extension page to paint one line, opened exactly as the
+ * reader is (a new tab in front, the same waits) and read with the same Element Timing (`cr-article`,
+ * marked `cr:article-painted`), its openings alternating with the readers'. Written only into the
+ * bench's private copy of the build, never into the product.
+ * - FLOOR_PAGE: a blank page whose one small module script paints an `<h1>`;
+ * - FLOOR_BUNDLE_PAGE: the popup's own page (its stylesheet, its start bundle's files and their
+ *   evaluation) with the entry's call replaced: the same `<h1>` once the start bundle's modules have run,
+ *   without reading any tab. What lies between it and the reader's painted is the read and the render.
+ */
+const FLOOR_PAGE = 'bench-floor.html';
+const FLOOR_BUNDLE_PAGE = 'bench-floor-bundle.html';
+
+/** The floors' script: the title painted, as the Reader's is, with the browser's own paint time as the mark. */
+const FLOOR_SCRIPT = `
+const title = document.createElement('h1');
+title.setAttribute('elementtiming', 'cr-article');
+title.textContent = 'One line of an extension page';
+new PerformanceObserver((list, observer) => {
+  const entry = list.getEntries().find((e) => e.identifier === 'cr-article' && e.renderTime > 0);
+  if (!entry) return;
+  observer.disconnect();
+  performance.mark('cr:article-painted', { startTime: entry.renderTime });
+}).observe({ type: 'element', buffered: true });
+const app = document.getElementById('app') ?? document.body;
+app.setAttribute('data-state', 'article');
+app.append(title);
+`;
+
+function writeFloorPages(dir: string): void {
+  writeFileSync(join(dir, 'bench-floor.js'), FLOOR_SCRIPT);
+  writeFileSync(
+    join(dir, FLOOR_PAGE),
+    `<!doctype html>\n<html lang="en"><head><meta charset="UTF-8"><title>Floor</title><script type="module" src="/bench-floor.js"></script></head><body><div id="app"></div></body></html>\n`,
+  );
+  // The popup's page with its entry script swapped for one that imports what the entry imports (the
+  // start bundle's chunks, which only define things when evaluated) and then paints the floor's title.
+  const popup = readFileSync(join(dir, 'popup.html'), 'utf8');
+  const entry = /<script type="module" crossorigin src="(\/chunks\/popup-[^"]+\.js)"><\/script>/.exec(popup);
+  if (!entry) throw new Error('bench:popup: popup.html has no entry script to stand in for (floor pages)');
+  const imports = [...readFileSync(join(dir, entry[1]), 'utf8').matchAll(/import\s*(?:\{[^}]*\}\s*from\s*)?"\.\/([^"]+)"/g)].map((m) => `import '/chunks/${m[1]}';`);
+  writeFileSync(join(dir, 'bench-floor-bundle.js'), `${imports.join('\n')}\n${FLOOR_SCRIPT}`);
+  writeFileSync(join(dir, FLOOR_BUNDLE_PAGE), popup.replace(entry[0], '<script type="module" crossorigin src="/bench-floor-bundle.js"></script>'));
 }
 
 /** A file written into each private copy, so that each loaded build can be told apart by its id. */
@@ -325,19 +379,27 @@ async function extensionIds(context: BrowserContext, fallback: string, against: 
 const ms = (v: number) => (Number.isFinite(v) ? Math.round(v * 10) / 10 : NaN);
 const stat = (values: number[]) => ({ median: ms(median(values)), p95: ms(percentile(values, 95)), n: values.length });
 
-async function measurePage(context: BrowserContext, ids: ExtensionIds, origin: string, reader: Page, target: Target, runs: number): Promise<PageFigures> {
+async function measurePage(context: BrowserContext, ids: ExtensionIds, origin: string, reader: Page, target: Target, runs: number, floor: boolean): Promise<PageFigures> {
   const { page, tabId, cdp } = await openPage(context, origin, target.path);
   try {
     await runBaseline(cdp); // untimed: compiles Readability once in this process, as our script is once
     await openReader(reader, ids.main, tabId, page);
     if (ids.against) await openReader(reader, ids.against, tabId, page);
-    const figures: PageFigures = { name: target.name, state: '', runs: [], baseline: [], againstRuns: [] };
+    const figures: PageFigures = { name: target.name, state: '', runs: [], baseline: [], againstRuns: [], floorRuns: [], floorBundleRuns: [] };
     for (let i = 0; i < runs; i++) {
-      // Alternate, so load on the machine falls on both alike (and on both builds, each going first in turn).
+      // Alternate, so load on the machine falls on all alike: the two builds each go first in turn, and
+      // the floors open before and after them in turn.
       const against = ids.against;
-      if (against && i % 2 === 1) figures.againstRuns.push(await openReader(reader, against, tabId, page));
-      figures.runs.push(await openReader(reader, ids.main, tabId, page));
-      if (against && i % 2 === 0) figures.againstRuns.push(await openReader(reader, against, tabId, page));
+      const openings: Array<() => Promise<unknown>> = [
+        async () => figures.runs.push(await openReader(reader, ids.main, tabId, page)),
+        ...(against ? [async () => figures.againstRuns.push(await openReader(reader, against, tabId, page))] : []),
+      ];
+      if (floor) {
+        openings.unshift(async () => figures.floorRuns.push(await openReader(reader, ids.main, tabId, page, FLOOR_PAGE)));
+        openings.push(async () => figures.floorBundleRuns.push(await openReader(reader, ids.main, tabId, page, FLOOR_BUNDLE_PAGE)));
+      }
+      if (i % 2 === 1) openings.reverse();
+      for (const open of openings) await open();
       figures.baseline.push(await runBaseline(cdp));
     }
     figures.state = figures.runs[0]?.state ?? 'none';
@@ -369,6 +431,8 @@ function summarise(pages: PageFigures[]) {
     settingsAfterArticle: runs.filter((r) => !(r.settings <= r.painted)).length,
     ratioInjectToAnswer: Math.round((answer.median / baseline.median) * 100) / 100,
     ratioPainted: Math.round((painted.median / baseline.median) * 100) / 100,
+    floor: stat(pages.flatMap((p) => p.floorRuns.map((r) => r.painted)).filter(Number.isFinite)),
+    floorBundle: stat(pages.flatMap((p) => p.floorBundleRuns.map((r) => r.painted)).filter(Number.isFinite)),
     notPainted: pages.flatMap((p) => p.runs).length - runs.length,
   };
 }
@@ -413,6 +477,7 @@ async function main(): Promise<number> {
   const extensionDir = mkdtempSync(join(tmpdir(), 'clean-reader-bench-ext-'));
   cpSync(args.extensionDir, extensionDir, { recursive: true });
   writeFileSync(join(extensionDir, BUILD_MARK_FILE), 'main');
+  if (args.floor) writeFloorPages(extensionDir);
   let againstDir: string | null = null;
   if (args.againstDir) {
     if (!existsSync(join(args.againstDir, 'manifest.json'))) {
@@ -442,13 +507,17 @@ async function main(): Promise<number> {
     for (let i = 0; i < WARMUP_RUNS; i++) {
       await openReader(reader, ids.main, warm.tabId, warm.page);
       if (ids.against) await openReader(reader, ids.against, warm.tabId, warm.page);
+      if (args.floor) {
+        await openReader(reader, ids.main, warm.tabId, warm.page, FLOOR_PAGE);
+        await openReader(reader, ids.main, warm.tabId, warm.page, FLOOR_BUNDLE_PAGE);
+      }
     }
     await warm.page.close();
 
     const pages: PageFigures[] = [];
     const skipped: string[] = [];
     for (const target of main) {
-      const figures = await measurePage(browser.context, ids, server.origin, reader, target, args.runs).catch((error: unknown) => {
+      const figures = await measurePage(browser.context, ids, server.origin, reader, target, args.runs, args.floor).catch((error: unknown) => {
         skipped.push(`${target.name} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
         return null;
       });
@@ -460,7 +529,7 @@ async function main(): Promise<number> {
 
     let largest: (PageFigures & { heap?: { ours: HeapFigures; baseline: HeapFigures } }) | null = null;
     if (corpus.largest) {
-      largest = await measurePage(browser.context, ids, server.origin, reader, corpus.largest, args.largestRuns);
+      largest = await measurePage(browser.context, ids, server.origin, reader, corpus.largest, args.largestRuns, false);
       const { page, tabId, cdp } = await openPage(browser.context, server.origin, corpus.largest.path);
       const ours = await measureHeap(cdp, () => openReader(reader, ids.main, tabId, page));
       const baseline = await measureHeap(cdp, () => runBaseline(cdp));
@@ -491,6 +560,12 @@ async function main(): Promise<number> {
               row('  baseline sent -> answer', big.baselineTotal),
             ]
           : []),
+        ...(args.floor
+          ? [
+              row('floor: an extension page painting one line (same opening)', all.floor),
+              row('floor + the popup\'s stylesheet and start bundle, no read', all.floorBundle),
+            ]
+          : []),
       ])}\n`,
     );
     process.stdout.write(`Ratios of medians (ours / baseline): injection -> answer ${all.ratioInjectToAnswer}x; start -> painted ${all.ratioPainted}x` +
@@ -498,6 +573,12 @@ async function main(): Promise<number> {
     process.stdout.write(
       `Stored settings applied at ${all.settings.median} ms median (p95 ${all.settings.p95}); after the first contentful paint in ${all.settingsAfterFirstPaint} of ${all.painted.n} openings, after the article painted in ${all.settingsAfterArticle}\n`,
     );
+    if (args.floor) {
+      process.stdout.write(
+        `Painted minus floor (medians): ${ms(all.painted.median - all.floor.median)} ms (p95 ${ms(all.painted.p95 - all.floor.p95)}); ` +
+          `minus the floor with the start bundle: ${ms(all.painted.median - all.floorBundle.median)} ms (p95 ${ms(all.painted.p95 - all.floorBundle.p95)})\n`,
+      );
+    }
     const versus = ids.against ? compareBuilds(pages, largest, args.againstDir ?? '') : null;
     if (skipped.length) process.stdout.write(`Skipped (the page navigated or failed): ${skipped.join('; ')}\n`);
     if (all.notPainted) process.stdout.write(`${all.notPainted} openings showed no article (not counted): ${pages.filter((p) => p.state !== 'article').map((p) => `${p.name} ${p.state}`).join(', ')}\n`);
@@ -514,6 +595,13 @@ async function main(): Promise<number> {
       { metric: 'start -> painted, median', value: all.painted.median, unit: 'ms', target: `<= ${TARGET_MEDIAN_MS} ms`, met: all.painted.median <= TARGET_MEDIAN_MS },
       { metric: 'start -> painted, p95', value: all.painted.p95, unit: 'ms', target: `<= ${TARGET_P95_MS} ms`, met: all.painted.p95 <= TARGET_P95_MS },
       { metric: 'injection -> answer / baseline (medians)', value: all.ratioInjectToAnswer, unit: 'x' },
+      ...(args.floor
+        ? [
+            { metric: 'floor (any extension page paints one line), median', value: all.floor.median, unit: 'ms' },
+            { metric: 'floor, p95', value: all.floor.p95, unit: 'ms' },
+            { metric: 'floor with the start bundle, median', value: all.floorBundle.median, unit: 'ms' },
+          ]
+        : []),
       { metric: 'start -> painted / baseline (medians)', value: all.ratioPainted, unit: 'x' },
       ...(big
         ? [
