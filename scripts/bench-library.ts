@@ -52,7 +52,8 @@ const { values: args } = parseArgs({
     searches: { type: 'string', default: '200' },
     opens: { type: 'string', default: '100' },
     // Another tree (say `git archive` of the commit before a change): its library also runs every
-    // search query, taking turns with this tree's in the same page, and both are reported.
+    // search query and saves every article saved, taking turns with this tree's in the same page, and
+    // both are reported.
     against: { type: 'string' },
     // Writes a CPU profile of the page during the searches (CDP Profiler; open it in DevTools).
     'cpu-profile': { type: 'string' },
@@ -236,9 +237,10 @@ async function main() {
       sampling = false;
       await sampler;
       // Saves last: they add articles, which the reads above must not see.
-      const saves = await page.evaluate(([f, c]) => window.libraryBench.saves(f, c), [
+      const saves = await page.evaluate(([f, c, a]) => window.libraryBench.saves(f, c, a), [
         10_000_000 + extra,
         reps.saves,
+        Boolean(args.against),
       ] as const);
       extra += reps.saves;
       await page.evaluate(([f, e]) => window.libraryBench.setFillMark(f, e), [filled, extra] as const);
@@ -277,6 +279,17 @@ async function main() {
         vocabulary: usage.vocabulary,
         indexSegments: usage.segments,
         save: compared(saves.save, saves.base),
+        // With --against: the other tree's saves of the same articles, in the same page, taking turns.
+        ...(args.against
+          ? {
+              saveAgainst: {
+                tree: args.against,
+                ...compared(saves.againstSave, saves.base),
+                oursOverAgainstMedian: median(saves.save) / median(saves.againstSave),
+                oursOverAgainstP95: percentile(saves.save, 95) / percentile(saves.againstSave, 95),
+              },
+            }
+          : {}),
         saveUntilSearchable: stats(saves.indexed),
         mergeAfterSave: stats(saves.merged),
         firstPage: compared(firstPages.ours, firstPages.base),
@@ -374,6 +387,7 @@ type SizeResult = {
   vocabulary: number;
   indexSegments: number;
   save: ReturnType<typeof compared>;
+  saveAgainst?: ReturnType<typeof compared> & { tree: string; oursOverAgainstMedian: number; oursOverAgainstP95: number };
   saveUntilSearchable: ReturnType<typeof stats>;
   /** The segment merge each save's indexing set off, waited for before the next save (off the user's path). */
   mergeAfterSave: ReturnType<typeof stats>;
@@ -432,6 +446,7 @@ function printSize(r: SizeResult) {
       ['measure', 'median ms', 'p95 ms', 'base med', 'base p95', 'ratio', 'runs', `target at ${TARGET_SIZE}`, 'met'],
       [
         line('one save', r.save, `median <= ${TARGETS.saveMedian}`, ok(r.save.median, TARGETS.saveMedian)),
+        ...(r.saveAgainst ? [line('save (against)', r.saveAgainst, '', '')] : []),
         plain('save + index', r.saveUntilSearchable),
         plain('merge after', r.mergeAfterSave),
         line('first page', r.firstPage, `<= ${TARGETS.firstPage}`, ok(r.firstPage.p95, TARGETS.firstPage)),
@@ -446,6 +461,13 @@ function printSize(r: SizeResult) {
       r.search.byKind.map((k) => [k.kind, round(k.median), round(k.p95), round(k.baselineMedian), k.medianHits]),
     ),
   );
+  if (r.saveAgainst) {
+    console.log(
+      `saves, this tree against ${r.saveAgainst.tree} (same articles, same page, taking turns): ` +
+        `median ${round(r.save.median)} / ${round(r.saveAgainst.median)} ms (${r.saveAgainst.oursOverAgainstMedian.toFixed(2)}x), ` +
+        `p95 ${round(r.save.p95)} / ${round(r.saveAgainst.p95)} ms (${r.saveAgainst.oursOverAgainstP95.toFixed(2)}x)`,
+    );
+  }
   if (r.search.against) {
     console.log(`this tree against ${r.search.against.tree}, query by query, taking turns:`);
     console.log(

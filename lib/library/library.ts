@@ -6,13 +6,14 @@
  */
 import type { Table } from 'dexie';
 import type { Article } from '../extract/types';
+import { packBody, type PackedBody } from './body-codec';
 import { ChangeNotifier, subscribe, type LibraryChange } from './changes';
 import { LibraryError, toLibraryError } from './errors';
 import { ARTICLE_COUNT_KEY, adjustArticleCount, articleCount } from './counts';
 import { enqueue, INDEX_QUEUE_KEY, queueOf, withQueued } from './index-queue';
 import { headTermsOf, indexPending, isSearchIndexCurrent, markAllPending, mergeSegments } from './indexer';
 import { downloadImages, imageUrls, OFFLINE_IMAGES_KEY, type FetchLike, type ImageDownload } from './images';
-import { allItems, writeImport, type ImportedArticle, type ImportedUpdate } from './import';
+import { allItems, packImportBodies, writeImport, type ImportedArticle, type ImportedUpdate } from './import';
 import { listItems, listTags, listTrash, unindexedRows } from './list';
 import { articleRow, cleanHighlights, cleanNote, cleanTags, linkRow, type UserMarks } from './rows';
 import { DB_NAME, LibraryDB, type ArticleRow } from './schema';
@@ -121,11 +122,13 @@ export class Library {
   async saveMany(articles: readonly Article[]): Promise<LibraryItem[]> {
     if (articles.some((article) => !article.url?.trim())) throw new LibraryError('invalid');
     const now = this.now();
+    // Compressed before the transaction: only IndexedDB requests may be awaited inside it.
+    const bodies = articles.map(packBody);
     const rows = await this.write(
       'saved',
       async () => {
         const out: ArticleRow[] = [];
-        for (const article of articles) out.push(await this.putArticle(article, now));
+        for (const [i, article] of articles.entries()) out.push(await this.putArticle(article, bodies[i], now));
         return out;
       },
       undefined,
@@ -141,7 +144,7 @@ export class Library {
    * instead of eight one after another): in Chromium each request is a round trip to the browser
    * process, and they, not the bytes written, made a save cost twice the bare two-put baseline.
    */
-  private async putArticle(article: Article, now: number): Promise<ArticleRow> {
+  private async putArticle(article: Article, body: PackedBody, now: number): Promise<ArticleRow> {
     const { db } = this;
     const [previous, [queueRow, countRow]] = await Promise.all([
       this.findAny(normalizeUrl(article.url)),
@@ -161,7 +164,7 @@ export class Library {
     if (previous) next.id = previous.row.id;
     const id = await db.articles.put(next as ArticleRow);
     const writes: Promise<unknown>[] = [
-      db.bodies.put({ id, contentHtml: article.contentHtml, text: article.text }),
+      db.bodies.put({ id, ...body }),
       db.meta.put({ key: INDEX_QUEUE_KEY, value: withQueued(queueOf(queueRow), [id]) }),
     ];
     if (!previous || previous.inTrash) {
@@ -204,9 +207,10 @@ export class Library {
    * `importTarget()` below adapts this to transfer's `ImportTarget`.
    */
   async importArticles(adds: readonly ImportedArticle[], updates: readonly ImportedUpdate[]): Promise<number[]> {
+    const bodies = packImportBodies(adds, updates);
     const ids = await this.write(
       'saved',
-      () => writeImport(this.db, adds, updates),
+      () => writeImport(this.db, adds, updates, bodies),
       undefined,
       (written) => written,
     );

@@ -242,30 +242,45 @@ const api = {
    * on a settled library, as a user's save usually does: the segment merge the previous save's indexing
    * set off is waited for (and timed, `merged`) before the next, instead of running under it (a merge at
    * 10,000 articles takes from milliseconds to seconds, and saves measured during it measured the merge).
+   * With `against`, the other tree's library saves the same article too (same body, another address, so
+   * it is a new article for it as well), into the same database, and the three take turns going first
+   * (`againstSave`, its own indexing and merge waited for likewise).
    */
-  async saves(from: number, count: number) {
+  async saves(from: number, count: number, against = false) {
     const l = await lib();
+    const other = against ? await AgainstLibrary.open({ name: DB, indexBatch: FILL_INDEX_BATCH }) : null;
     const save: number[] = [];
     const indexed: number[] = [];
     const merged: number[] = [];
     const base: number[] = [];
+    const againstSave: number[] = [];
     for (let n = from; n < from + count; n++) {
       const article = makeArticle(n);
       // Built before the clock starts, like the library's article.
-      const other = makeArticle(n + 1_000_000);
-      // Which goes first alternates, so neither always follows the other's commit (both write the
-      // origin's one LevelDB); the baseline never runs under the library's indexing or merge.
-      const baselineFirst = (n - from) % 2 === 1;
-      if (baselineFirst) base.push(await time(() => baselineSave(other)));
-      const start = performance.now();
-      await l.save(article);
-      save.push(performance.now() - start);
-      await l.indexPending();
-      indexed.push(performance.now() - start);
-      merged.push(await time(() => l.mergeIndex()));
-      if (!baselineFirst) base.push(await time(() => baselineSave(other)));
+      const otherArticle = makeArticle(n + 1_000_000);
+      const sameBody = { ...article, url: article.url.replace('/news/', '/news-against/') };
+      const ours = async () => {
+        const start = performance.now();
+        await l.save(article);
+        save.push(performance.now() - start);
+        await l.indexPending();
+        indexed.push(performance.now() - start);
+        merged.push(await time(() => l.mergeIndex()));
+      };
+      const theirs = async () => {
+        againstSave.push(await time(() => other!.save(sameBody)));
+        await other!.indexPending();
+        await other!.mergeIndex();
+      };
+      // The baseline never runs under the library's indexing or merge.
+      const baselineTurn = async () => void base.push(await time(() => baselineSave(otherArticle)));
+      // Which goes first rotates, so none always follows another's commit (all write the origin's one LevelDB).
+      const turns = other ? [ours, theirs, baselineTurn] : [ours, baselineTurn];
+      const shift = (n - from) % turns.length;
+      for (const turn of [...turns.slice(shift), ...turns.slice(0, shift)]) await turn();
     }
-    return { save, indexed, merged, base };
+    other?.close();
+    return { save, indexed, merged, base, againstSave };
   },
   /** The library page's first paint needs: open the database, count, read the newest 50; alternating with the baseline. */
   async firstPages(count: number) {
