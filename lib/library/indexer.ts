@@ -166,7 +166,7 @@ export async function indexPending(
         .map((c, i) => ({ id: c.entry.id, weights: changes[i].write }))
         .filter((d) => d.weights.size);
       if (changed.length) {
-        const seg = (await db.segments.add({ docs: changed.length } as never)) as number;
+        const seg = (await db.segments.add({ docs: changed.length, packed: 1 } as never)) as number;
         await db.terms.bulkPut(segmentRows(seg, changed));
       }
       const terms = new Set(kept.flatMap((c) => [...c.doc.weights.keys()]));

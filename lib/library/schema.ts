@@ -78,10 +78,24 @@ export interface TermRow {
   weights: Uint16Array;
 }
 
+/**
+ * A `terms` row as stored: `ids` packed as delta varints (term-index.ts `packIds`, about 1.1 bytes an id
+ * instead of 4), or a Uint32Array in rows written before packing. Same store, same key: no schema
+ * version; old rows are read as they are and rewritten packed in the background (`mergeOnce`).
+ */
+export interface StoredTermRow {
+  term: string;
+  seg: number;
+  ids: Uint8Array | Uint32Array;
+  weights: Uint16Array;
+}
+
 /** A segment of `terms`: how many articles it was written for (merging works by size). */
 export interface SegmentRow {
   id: number;
   docs: number;
+  /** 1 once every row of the segment is known to be packed (see `StoredTermRow`). */
+  packed?: 1;
 }
 
 /** One picture of an article, kept for offline reading. */
@@ -155,7 +169,7 @@ export class LibraryDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
   bodies!: EntityTable<StoredBodyRow, 'id'>;
   postings!: EntityTable<PostingRow, 'id'>;
-  terms!: Table<TermRow, [string, number]>;
+  terms!: Table<StoredTermRow, [string, number]>;
   segments!: EntityTable<SegmentRow, 'id'>;
   images!: Table<ImageRow, [number, string]>;
   trash!: EntityTable<TrashRow, 'id'>;

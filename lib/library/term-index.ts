@@ -17,9 +17,16 @@
  * other postings stay where they are (its `postings` row lists its terms and weights). A tag or a note
  * rewrites a handful of rows, not the thousand-odd of the article, some holding most of the library.
  * A purged article is taken out of the rows of all its terms.
+ *
+ * Ids are stored packed (`packIds`: the gaps between ascending ids as varints, about 1.1 bytes an id at
+ * 10,000 articles instead of 4). Why: a search's time is mostly IndexedDB reading the rows (the page
+ * waits, idle, on the browser process) and it grew with the bytes read; measured in Chromium on the
+ * kept 10,000-article profile, ten common terms read at once took 41.5 ms median as one Uint32Array row
+ * each and 24.5 ms packed (65 ms as the ~20 rows per term they were). Rows written before packing are
+ * read as they are and rewritten packed by `mergeOnce`, a segment at a time, off the path of searches.
  */
 import { Dexie } from 'dexie';
-import type { LibraryDB, TermRow } from './schema';
+import type { LibraryDB, StoredTermRow, TermRow } from './schema';
 
 /** BM25's term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -55,8 +62,61 @@ export function weightsOf(tf: ReadonlyMap<string, number>, length: number): Map<
   return new Map([...tf].map(([term, n]) => [term, Math.min(0xffff, termWeight(n, length))]));
 }
 
-/** The rows of one new segment holding `docs`. */
-export function segmentRows(seg: number, docs: readonly IndexedDoc[]): TermRow[] {
+/** Ascending ids as the gaps between them (the first from 0), each a little-endian base-128 varint. */
+export function packIds(ids: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(ids.length * 5);
+  let at = 0;
+  let prev = 0;
+  for (let i = 0; i < ids.length; i++) {
+    let gap = ids[i] - prev;
+    if (gap < 0 || (i > 0 && gap === 0)) throw new Error('packIds: ids must be ascending and distinct');
+    prev = ids[i];
+    while (gap >= 0x80) {
+      out[at++] = (gap & 0x7f) | 0x80;
+      gap >>>= 7;
+    }
+    out[at++] = gap;
+  }
+  return out.slice(0, at);
+}
+
+/** `count` ids back from `packIds`. */
+export function unpackIds(bytes: Uint8Array, count: number): Uint32Array {
+  const ids = new Uint32Array(count);
+  let at = 0;
+  let prev = 0;
+  for (let i = 0; i < count; i++) {
+    let gap = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      if (at >= bytes.length) throw new Error('unpackIds: fewer ids than weights');
+      byte = bytes[at++];
+      gap += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    prev += gap;
+    ids[i] = prev;
+  }
+  return ids;
+}
+
+/** Whether a stored row's ids are packed (rows from before packing hold a Uint32Array). */
+export const isPacked = (row: StoredTermRow): boolean => row.ids.BYTES_PER_ELEMENT === 1;
+
+/** A row as written: ids packed. */
+export function toStored(row: TermRow): StoredTermRow {
+  return { term: row.term, seg: row.seg, ids: packIds(row.ids), weights: row.weights };
+}
+
+/** A row as read, packed or not, with its ids as a Uint32Array (one id per weight). */
+export function fromStored(row: StoredTermRow): TermRow {
+  if (!isPacked(row)) return row as TermRow;
+  return { term: row.term, seg: row.seg, ids: unpackIds(row.ids as Uint8Array, row.weights.length), weights: row.weights };
+}
+
+/** The rows of one new segment holding `docs`, as stored (ids packed). */
+export function segmentRows(seg: number, docs: readonly IndexedDoc[]): StoredTermRow[] {
   const byTerm = new Map<string, { ids: number[]; weights: number[] }>();
   for (const doc of [...docs].sort((a, b) => a.id - b.id)) {
     for (const [term, weight] of doc.weights) {
@@ -69,14 +129,23 @@ export function segmentRows(seg: number, docs: readonly IndexedDoc[]): TermRow[]
   return [...byTerm].map(([term, e]) => ({
     term,
     seg,
-    ids: Uint32Array.from(e.ids),
+    ids: packIds(e.ids),
     weights: Uint16Array.from(e.weights),
   }));
 }
 
-/** Every row of `term`, one range read on the primary key. Inside a transaction over `terms`. */
-export function readTerm(db: LibraryDB, term: string): Promise<TermRow[]> {
-  return db.terms.where(':id').between([term, Dexie.minKey], [term, Dexie.maxKey], true, true).toArray();
+/**
+ * Every row of `term`, one range read on the primary key, ids unpacked. Inside a transaction over `terms`.
+ * `read`, when given, counts the rows and their postings' bytes as stored (for the benchmark's figures).
+ */
+export async function readTerm(db: LibraryDB, term: string, read?: { rows: number; bytes: number }): Promise<TermRow[]> {
+  const rows = await db.terms.where(':id').between([term, Dexie.minKey], [term, Dexie.maxKey], true, true).toArray();
+  if (read)
+    for (const row of rows) {
+      read.rows++;
+      read.bytes += row.ids.byteLength + row.weights.byteLength;
+    }
+  return rows.map(fromStored);
 }
 
 /**
@@ -113,7 +182,7 @@ export async function removeDocs(db: LibraryDB, docs: readonly { id: number; ter
       });
   }
   await db.terms.bulkDelete(drop);
-  await db.terms.bulkPut(put);
+  await db.terms.bulkPut(put.map(toStored));
 }
 
 /** The size class of a segment of `docs` articles: 0 below 8, 1 below 64, 2 below 512... */
@@ -121,8 +190,9 @@ export const sizeClass = (docs: number): number => Math.floor(Math.log(Math.max(
 
 /**
  * Merges the segments of the smallest size class that holds `MERGE_AT` of them into one, in one
- * transaction (a failure leaves them as they were, which is still correct). Returns whether it merged,
- * so the caller repeats while merges cascade into the next class.
+ * transaction (a failure leaves them as they were, which is still correct). When no class is full, packs
+ * the ids of one segment written before packing instead (`repackOne`). Returns whether it did either,
+ * so the caller repeats while merges cascade into the next class and old segments remain.
  */
 export async function mergeOnce(db: LibraryDB): Promise<boolean> {
   return db.transaction('rw', db.terms, db.segments, async () => {
@@ -133,11 +203,11 @@ export async function mergeOnce(db: LibraryDB): Promise<boolean> {
       classes.set(c, [...(classes.get(c) ?? []), s]);
     }
     const full = [...classes].filter(([, list]) => list.length >= MERGE_AT).sort((a, b) => a[0] - b[0])[0];
-    if (!full) return false;
+    if (!full) return repackOne(db, segments);
     const merging = full[1];
     const ids = merging.map((s) => s.id);
-    const rows = await db.terms.where('seg').anyOf(ids).toArray();
-    const seg = (await db.segments.add({ docs: merging.reduce((n, s) => n + s.docs, 0) } as never)) as number;
+    const rows = (await db.terms.where('seg').anyOf(ids).toArray()).map(fromStored);
+    const seg = (await db.segments.add({ docs: merging.reduce((n, s) => n + s.docs, 0), packed: 1 } as never)) as number;
     const byTerm = new Map<string, TermRow[]>();
     for (const row of rows) byTerm.set(row.term, [...(byTerm.get(row.term) ?? []), row]);
     const merged: TermRow[] = [];
@@ -153,8 +223,22 @@ export async function mergeOnce(db: LibraryDB): Promise<boolean> {
       });
     }
     await db.terms.bulkDelete(rows.map((r) => [r.term, r.seg] as [string, number]));
-    await db.terms.bulkPut(merged);
+    await db.terms.bulkPut(merged.map(toStored));
     await db.segments.bulkDelete(ids);
     return true;
   });
+}
+
+/**
+ * Inside `mergeOnce`'s transaction: the oldest segment not marked packed (written before packing; the
+ * indexer and merges mark theirs) has its rows rewritten packed, and is marked. Returns whether there
+ * was one.
+ */
+async function repackOne(db: LibraryDB, segments: readonly { id: number; docs: number; packed?: 1 }[]) {
+  const segment = segments.find((s) => !s.packed);
+  if (!segment) return false;
+  const rows = await db.terms.where('seg').equals(segment.id).toArray();
+  await db.terms.bulkPut(rows.filter((r) => !isPacked(r)).map((r) => toStored(r as TermRow)));
+  await db.segments.put({ ...segment, packed: 1 });
+  return true;
 }

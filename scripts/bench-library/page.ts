@@ -9,6 +9,8 @@ import type { Article } from '../../lib/extract/types';
 import { Library, SEARCH_PAGE_SIZE } from '../../lib/library';
 import { Library as AgainstLibrary } from './against-library';
 import { uniqueTerms } from '../../lib/library/tokenize';
+import { fromStored } from '../../lib/library/term-index';
+import type { StoredTermRow } from '../../lib/library/schema';
 import { seededRandom as random } from '../../tests/unit/seeded-random';
 
 const DB = 'bench-library';
@@ -154,7 +156,8 @@ async function baselineSearch(query: string): Promise<number> {
   const tx = raw.transaction(['terms', 'articles']);
   const rowsReq = tx.objectStore('terms').getAll(IDBKeyRange.bound([term, -Infinity], [term, Infinity]));
   await done(rowsReq);
-  const ids = (rowsReq.result as { ids: Uint32Array }[]).flatMap((r) => [...r.ids]);
+  // Ids packed (term-index.ts) or, in rows written before packing, a Uint32Array.
+  const ids = (rowsReq.result as StoredTermRow[]).flatMap((r) => [...fromStored(r).ids]);
   await Promise.all(ids.slice(0, SEARCH_PAGE_SIZE).map((id) => done(tx.objectStore('articles').get(id))));
   return ids.length;
 }

@@ -15,6 +15,7 @@ import { ARTICLE_COUNT_KEY } from '../counts';
 import { readQueue } from '../index-queue';
 import { Library, LibraryError } from '../index';
 import type { LibraryDB } from '../schema';
+import { fromStored } from '../term-index';
 import { STORIES, articleOf, freshName } from './fixtures';
 
 const win = jsdomWindow();
@@ -91,7 +92,7 @@ async function expectConsistent(library: Library) {
   const inverted = new Map<number, string[]>();
   for (const row of await db.terms.toArray()) {
     expect(segments.has(row.seg)).toBe(true);
-    for (const id of row.ids) inverted.set(id, [...(inverted.get(id) ?? []), row.term]);
+    for (const id of fromStored(row).ids) inverted.set(id, [...(inverted.get(id) ?? []), row.term]);
   }
   expect(new Map([...inverted].map(([id, terms]) => [id, terms.sort()]))).toEqual(
     new Map(postings.map((p) => [p.id, [...p.terms].sort()])),

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Library } from '../index';
 import { SEARCH_VERSION_KEY } from '../indexer';
-import { MERGE_AT, readTerm, segmentRows, sizeClass, termWeight, weightsOf } from '../term-index';
+import { MERGE_AT, fromStored, readTerm, segmentRows, sizeClass, termWeight, weightsOf } from '../term-index';
 import { STORIES, articleOf, freshName, numberedArticle, type Story } from './fixtures';
 
 const open: Library[] = [];
@@ -174,7 +174,7 @@ describe('the inverted index (one row per term per segment)', () => {
       { id: 5, weights: weightsOf(new Map([['a', 1]]), 10) },
       { id: 2, weights: weightsOf(new Map([['a', 2]]), 10) },
     ]);
-    expect(rows.map((r) => [r.term, r.seg, [...r.ids]])).toEqual([['a', 9, [2, 5]]]);
+    expect(rows.map((r) => [r.term, r.seg, [...fromStored(r).ids]])).toEqual([['a', 9, [2, 5]]]);
     expect(sizeClass(1)).toBe(0);
     expect(sizeClass(MERGE_AT)).toBe(1);
   });
