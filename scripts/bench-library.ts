@@ -11,7 +11,7 @@
  * The library code runs in a page served from 127.0.0.1 (bundled from scripts/bench-library/page.ts),
  * not in the extension: IndexedDB is the same engine, and nothing bench-only ships in the extension.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -65,6 +65,16 @@ const sizes = (args.articles ?? args.sizes)
   .filter((n) => Number.isInteger(n) && n >= 100)
   .sort((a, b) => a - b);
 if (!sizes.length) throw new Error('bench:library: --sizes wants a comma-separated list of sizes of at least 100');
+// Both trees use one database: a tree from before term ids were packed (term-index.ts `packIds`) reads
+// packed rows as wrong ids, and its merges would write them back wrong, damaging the profile's index.
+if (args.against) {
+  const other = resolvePath(args.against, 'lib/library/term-index.ts');
+  if (existsSync(other) && !readFileSync(other, 'utf8').includes('packIds'))
+    throw new Error(
+      `bench:library: --against ${args.against} stores term ids unpacked; it would misread and damage this tree's index. ` +
+        'Compare it in alternating plain runs on two copies of the profile instead (docs/benchmarks.md).',
+    );
+}
 const reps = {
   saves: Number(args.saves),
   pages: Number(args.pages),
