@@ -7,7 +7,6 @@
  * from `loadTrashedUrls`). An article trashed between that plan and this write is skipped here too,
  * rather than saved a second time beside its trashed copy.
  */
-import { packBody, type PackedBody } from './body-codec';
 import { LibraryError } from './errors';
 import { adjustArticleCount } from './counts';
 import { enqueue } from './index-queue';
@@ -111,54 +110,26 @@ export async function allItems(db: LibraryDB): Promise<LibraryItem[]> {
   return items;
 }
 
-/** The bodies an import writes, by position in `adds` and `updates` (null: none written). */
-export interface ImportBodies {
-  adds: (PackedBody | null)[];
-  updates: (PackedBody | null)[];
-}
-
-/**
- * The bodies of an import, compressed (body-codec.ts) before its transaction starts: only IndexedDB
- * requests may be awaited inside one, and compressing thousands of bodies would hold it open.
- */
-export function packImportBodies(adds: readonly ImportedArticle[], updates: readonly ImportedUpdate[]): ImportBodies {
-  return {
-    adds: adds.map((add) =>
-      add.downloaded ? packBody({ contentHtml: add.contentHtml ?? '', text: add.text ?? '' }) : null,
-    ),
-    updates: updates.map(({ changes }) =>
-      typeof changes.contentHtml === 'string' && typeof changes.text === 'string'
-        ? packBody({ contentHtml: changes.contentHtml, text: changes.text })
-        : null,
-    ),
-  };
-}
-
-/**
- * Inside a read-write transaction over articles, bodies, trash and meta: writes an import, with its
- * bodies from `packImportBodies`. Returns the ids written.
- */
+/** Inside a read-write transaction over articles, bodies, trash and meta: writes an import. Returns the ids written. */
 export async function writeImport(
   db: LibraryDB,
   adds: readonly ImportedArticle[],
   updates: readonly ImportedUpdate[],
-  bodies: ImportBodies,
 ): Promise<number[]> {
   const ids: number[] = [];
   // One read of the trash's keys, not one lookup per row: an import may bring 10,000 rows.
   const trashed = new Set((await db.trash.orderBy('normalizedUrl').uniqueKeys()) as string[]);
-  for (const [i, add] of adds.entries()) {
+  for (const add of adds) {
     if (trashed.has(normalizeUrl(add.url))) continue;
     let wanted = add.id;
     if (wanted !== undefined && ((await db.articles.get(wanted)) || (await db.trash.get(wanted)))) wanted = undefined;
     const row = toRow({ ...add, id: wanted });
     const id = await db.articles.put(row as ArticleRow);
-    const body = bodies.adds[i];
-    if (body) await db.bodies.put({ id, ...body });
+    if (add.downloaded) await db.bodies.put({ id, contentHtml: add.contentHtml ?? '', text: add.text ?? '' });
     ids.push(id);
   }
   await adjustArticleCount(db, ids.length);
-  for (const [i, { id, changes }] of updates.entries()) {
+  for (const { id, changes } of updates) {
     const current = await db.articles.get(id);
     if (!current)
       throw new LibraryError(
@@ -170,8 +141,9 @@ export async function writeImport(
     for (const field of META_FIELDS) if (changes[field] !== undefined) merged[field] = changes[field];
     const row = toRow({ ...(merged as unknown as LibraryItem), id });
     await db.articles.put(row as ArticleRow);
-    const body = bodies.updates[i];
-    if (body) await db.bodies.put({ id, ...body });
+    if (typeof changes.contentHtml === 'string' && typeof changes.text === 'string') {
+      await db.bodies.put({ id, contentHtml: changes.contentHtml, text: changes.text });
+    }
     ids.push(id);
   }
   await enqueue(db, ids);

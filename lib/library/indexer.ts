@@ -12,7 +12,6 @@
  * The whole index is rebuilt (every article queued) when it was built by another tokenizer version or
  * never: after a migration, or when tokenize.ts changes. `meta` holds that version.
  */
-import { bodyText } from './body-codec';
 import { dequeue, readQueue, setQueue } from './index-queue';
 import type { LibraryDB, PostingRow } from './schema';
 import { mergeOnce, removeDocs, segmentRows, weightsOf, type IndexedDoc } from './term-index';
@@ -141,7 +140,7 @@ export async function indexPending(
           : Array.isArray(row?.headTerms)
             ? row.headTerms.filter((t): t is string => typeof t === 'string')
             : [];
-      const text = bodyText(body);
+      const text = body && typeof body.text === 'string' ? body.text : '';
       const doc = indexedDoc(entry.id, text, head, row ? userText(row) : '');
       return { entry, gone: !row && !body, doc };
     });

@@ -6,14 +6,13 @@
  */
 import type { Table } from 'dexie';
 import type { Article } from '../extract/types';
-import { packBody, type PackedBody } from './body-codec';
 import { ChangeNotifier, subscribe, type LibraryChange } from './changes';
 import { LibraryError, toLibraryError } from './errors';
 import { ARTICLE_COUNT_KEY, adjustArticleCount, articleCount } from './counts';
 import { enqueue, INDEX_QUEUE_KEY, queueOf, withQueued } from './index-queue';
 import { headTermsOf, indexPending, isSearchIndexCurrent, markAllPending, mergeSegments } from './indexer';
 import { downloadImages, imageUrls, OFFLINE_IMAGES_KEY, type FetchLike, type ImageDownload } from './images';
-import { allItems, packImportBodies, writeImport, type ImportedArticle, type ImportedUpdate } from './import';
+import { allItems, writeImport, type ImportedArticle, type ImportedUpdate } from './import';
 import { listItems, listTags, listTrash, unindexedRows } from './list';
 import { articleRow, cleanHighlights, cleanNote, cleanTags, linkRow, type UserMarks } from './rows';
 import { DB_NAME, LibraryDB, type ArticleRow } from './schema';
@@ -122,13 +121,11 @@ export class Library {
   async saveMany(articles: readonly Article[]): Promise<LibraryItem[]> {
     if (articles.some((article) => !article.url?.trim())) throw new LibraryError('invalid');
     const now = this.now();
-    // Compressed before the transaction: only IndexedDB requests may be awaited inside it.
-    const bodies = articles.map(packBody);
     const rows = await this.write(
       'saved',
       async () => {
         const out: ArticleRow[] = [];
-        for (const [i, article] of articles.entries()) out.push(await this.putArticle(article, bodies[i], now));
+        for (const article of articles) out.push(await this.putArticle(article, now));
         return out;
       },
       undefined,
@@ -144,7 +141,7 @@ export class Library {
    * instead of eight one after another): in Chromium each request is a round trip to the browser
    * process, and they, not the bytes written, made a save cost twice the bare two-put baseline.
    */
-  private async putArticle(article: Article, body: PackedBody, now: number): Promise<ArticleRow> {
+  private async putArticle(article: Article, now: number): Promise<ArticleRow> {
     const { db } = this;
     const [previous, [queueRow, countRow]] = await Promise.all([
       this.findAny(normalizeUrl(article.url)),
@@ -164,7 +161,7 @@ export class Library {
     if (previous) next.id = previous.row.id;
     const id = await db.articles.put(next as ArticleRow);
     const writes: Promise<unknown>[] = [
-      db.bodies.put({ id, ...body }),
+      db.bodies.put({ id, contentHtml: article.contentHtml, text: article.text }),
       db.meta.put({ key: INDEX_QUEUE_KEY, value: withQueued(queueOf(queueRow), [id]) }),
     ];
     if (!previous || previous.inTrash) {
@@ -207,10 +204,9 @@ export class Library {
    * `importTarget()` below adapts this to transfer's `ImportTarget`.
    */
   async importArticles(adds: readonly ImportedArticle[], updates: readonly ImportedUpdate[]): Promise<number[]> {
-    const bodies = packImportBodies(adds, updates);
     const ids = await this.write(
       'saved',
-      () => writeImport(this.db, adds, updates, bodies),
+      () => writeImport(this.db, adds, updates),
       undefined,
       (written) => written,
     );

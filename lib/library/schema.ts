@@ -6,8 +6,7 @@
  * - `articles`: one row per saved article, without its body, so the library's first page reads 50 small
  *   rows instead of 50 bodies of up to a megabyte. `headTerms` (title, site, byline, tags, host) is kept
  *   on the row but no longer indexed (v4): search reads `terms`.
- * - `bodies`: the sanitised HTML and plain text of each article under the same id, deflated when long
- *   (body-codec.ts: values over 64 KiB cost Chromium a file of their own).
+ * - `bodies`: the sanitised HTML and plain text of each article under the same id.
  * - `terms`: the inverted index, one row per term per segment (term-index.ts): the articles holding the
  *   term and a BM25 weight for each. One term is one range read, whatever the library's size.
  * - `segments`: one row per segment of `terms` (a batch of indexed articles), with its size, so small
@@ -43,20 +42,6 @@ export interface BodyRow {
   contentHtml: string;
   text: string;
 }
-
-/**
- * A body stored deflated (body-codec.ts): the UTF-8 of `contentHtml + text`, the HTML's length in
- * UTF-16 units and both lengths together. Same store, same key: no schema version needed.
- */
-export interface PackedBodyRow {
-  id: number;
-  deflated: Uint8Array;
-  htmlChars: number;
-  chars: number;
-}
-
-/** What `bodies` holds: plain rows (all written before packing existed) and packed ones. */
-export type StoredBodyRow = BodyRow | PackedBodyRow;
 
 /** An article's entry in the full-text index: its distinct terms (body, head, notes), as written to `terms`. */
 export interface PostingRow {
@@ -167,7 +152,7 @@ export const SCHEMA_VERSION = 4;
 
 export class LibraryDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
-  bodies!: EntityTable<StoredBodyRow, 'id'>;
+  bodies!: EntityTable<BodyRow, 'id'>;
   postings!: EntityTable<PostingRow, 'id'>;
   terms!: Table<StoredTermRow, [string, number]>;
   segments!: EntityTable<SegmentRow, 'id'>;

@@ -3,7 +3,6 @@
  * version, another extension build or a half-finished write left there. A row that fails is skipped and
  * reported with its reason, never passed on to crash a page.
  */
-import { unpackBody } from './body-codec';
 import type { ArticleRow, BodyRow } from './schema';
 import type { Highlight, LibraryItem, ReadingPosition, ReadState } from './types';
 
@@ -84,7 +83,12 @@ export function checkArticleRow(row: unknown): Checked<LibraryItem> {
   };
 }
 
-/** Checks a `bodies` row, plain or packed (body-codec.ts). A missing body is fine for a link saved without visiting it. */
+/** Checks a `bodies` row. A missing body is fine for a link saved without visiting it. */
 export function checkBodyRow(row: unknown, downloaded: boolean): Checked<Pick<BodyRow, 'contentHtml' | 'text'>> {
-  return unpackBody(row, downloaded);
+  if (row === undefined)
+    return downloaded ? { ok: false, reason: 'body is missing' } : { ok: true, value: { contentHtml: '', text: '' } };
+  if (!row || typeof row !== 'object') return { ok: false, reason: 'body is not an object' };
+  const r = row as Partial<BodyRow>;
+  if (!isStr(r.contentHtml) || !isStr(r.text)) return { ok: false, reason: 'body is not text' };
+  return { ok: true, value: { contentHtml: r.contentHtml, text: r.text } };
 }
