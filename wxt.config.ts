@@ -18,6 +18,11 @@ import { OFFLINE_IMAGE_ORIGINS } from './utils/offline-images';
  */
 export { E2E_HOST_PERMISSIONS };
 
+// WXT sets NODE_ENV to the build's mode ("e2e"), which Vite and Preact's preset read as a development
+// build: the e2e build (browser tests, `npm start`, bench:popup) carried Preact's devtools hook and dev
+// JSX, components a third larger than what users get. It is the production build plus test permissions.
+if (process.env.NODE_ENV === 'e2e') process.env.NODE_ENV = 'production';
+
 /**
  * Firefox only (docs/firefox.md explains each choice): the add-on id that addons.mozilla.org and
  * `storage.sync` key on; 140 is the oldest supported ESR and the first Firefox that reads
