@@ -227,6 +227,9 @@ async function main() {
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
       })();
+      // If a measurement below fails, the browser is closed and this loop's next call fails too: that
+      // rejection must not hide the measurement's own error (it used to, as an unhandled rejection).
+      sampler.catch(() => undefined);
       const firstPages = await page.evaluate((c) => window.libraryBench.firstPages(c), reps.pages);
       if (args['cpu-profile']) {
         await cdp.send('Profiler.enable');
