@@ -1,20 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Library } from '../index';
 import { SEARCH_VERSION_KEY } from '../indexer';
 import { MERGE_AT, fromStored, readTerm, segmentRows, sizeClass, termWeight, weightsOf } from '../term-index';
-import { STORIES, articleOf, freshName, numberedArticle, type Story } from './fixtures';
+import { STORIES, articleOf, numberedArticle, type Story } from './fixtures';
+import { freshLibraries } from './fresh-libraries';
 
-const open: Library[] = [];
-async function fresh(): Promise<Library> {
-  let clock = 0;
-  const library = await Library.open({ name: freshName('terms'), now: () => ++clock });
-  open.push(library);
-  return library;
-}
-afterEach(() => {
-  open.splice(0).forEach((l) => l.close());
-});
+const { fresh, track } = freshLibraries('terms');
 
 const ids = async (library: Library, query: string) => (await library.search(query)).hits.map((h) => h.item.id);
 /** Every article id the `terms` rows of `term` hold, over all its segments. */
@@ -225,8 +217,7 @@ describe('search over the inverted index', () => {
     await library.db.meta.put({ key: SEARCH_VERSION_KEY, value: -1 });
     await library.db.terms.clear();
     library.close();
-    const reopened = await Library.open({ name });
-    open.push(reopened);
+    const reopened = track(await Library.open({ name }));
     expect(await ids(reopened, 'pontoon')).toEqual([harbour.id]);
     expect(await ids(reopened, '満開')).toEqual([tokyo.id]);
     expect(await postingsOf(reopened, 'pontoon')).toEqual([harbour.id]);

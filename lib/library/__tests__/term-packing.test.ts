@@ -3,22 +3,23 @@
  * (a Uint32Array of ids) are still read as they are and rewritten packed by the background merge.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Library } from '../index';
 import type { StoredTermRow } from '../schema';
 import { fromStored, isPacked, packIds, readTerm, unpackIds } from '../term-index';
-import { STORIES, articleOf, freshName, numberedArticle } from './fixtures';
+import { STORIES, articleOf, numberedArticle } from './fixtures';
+import { freshLibraries } from './fresh-libraries';
 
-const open: Library[] = [];
-async function fresh(): Promise<Library> {
-  let clock = 0;
-  const library = await Library.open({ name: freshName('packing'), now: () => ++clock });
-  open.push(library);
-  return library;
+const { fresh } = freshLibraries('packing');
+
+/** Saves numbered articles 0 to `count - 1`, each indexed and merged before the next. */
+async function saveSettled(library: Library, count: number) {
+  for (let n = 0; n < count; n++) {
+    await library.save(numberedArticle(n));
+    await library.indexPending();
+    await library.mergeIndex();
+  }
 }
-afterEach(() => {
-  open.splice(0).forEach((l) => l.close());
-});
 
 /** Every search's ids and scores, in order: what must not change when only the storage does. */
 const answers = async (library: Library, queries: string[]) =>
@@ -58,11 +59,7 @@ describe('packed term ids', () => {
 
   it('saves write packed rows and marked segments; merges keep them packed', async () => {
     const library = await fresh();
-    for (let n = 0; n < 9; n++) {
-      await library.save(numberedArticle(n));
-      await library.indexPending();
-      await library.mergeIndex();
-    }
+    await saveSettled(library, 9);
     const rows = await library.db.terms.toArray();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.filter((r) => !isPacked(r))).toEqual([]);
@@ -74,11 +71,7 @@ describe('packed term ids', () => {
 
   it('an index written before packing searches the same, and the merge packs it segment by segment', async () => {
     const library = await fresh();
-    for (let n = 0; n < 10; n++) {
-      await library.save(numberedArticle(n));
-      await library.indexPending();
-      await library.mergeIndex();
-    }
+    await saveSettled(library, 10);
     const harbour = await library.save(articleOf(STORIES.harbour));
     await library.save(articleOf(STORIES.election));
     await library.indexPending();
