@@ -68,6 +68,7 @@ export class Library {
   private readonly vocab: VocabStore;
   private readonly indexBatch: number | undefined;
   private indexReady: Promise<void> | null = null;
+  private rebuilding: Promise<void> | null = null;
   private indexing: Promise<number> | null = null;
   private indexTimer: ReturnType<typeof setTimeout> | null = null;
   private merging: Promise<void> | null = null;
@@ -316,22 +317,53 @@ export class Library {
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     let start = performance.now();
     await this.ensureSearchIndex();
+    // A rebuild set off by a damaged index row (`rebuildIndex`) is waited for, then indexed below.
+    if (this.rebuilding) await this.rebuilding;
     // A run already under way (this page's last save) is joined, as before.
     if (this.indexing) await this.indexing;
     const loaded = this.vocab.snapshot();
     const prepared = (timings: Record<string, number> | undefined) => {
       if (timings) timings.prepare = (timings.prepare ?? 0) + performance.now() - start;
     };
+    const damaged: SkippedRecord[] = [];
+    const answered = (result: SearchResult) => {
+      if (damaged.length) this.rebuildIndex();
+      return result;
+    };
     if (loaded) {
       prepared(options.timings);
-      const result = await this.read(() => searchArticles(this.db, loaded.vocab, query, options, loaded.upTo));
-      if (result) return result;
+      const result = await this.read(() => searchArticles(this.db, loaded.vocab, query, options, loaded.upTo, damaged));
+      if (result) return answered(result);
+      damaged.length = 0;
       start = performance.now();
     }
     await this.indexPending();
     const vocab = await this.read(() => this.vocab.current());
     prepared(options.timings);
-    return (await this.read(() => searchArticles(this.db, vocab, query, options)))!;
+    return answered((await this.read(() => searchArticles(this.db, vocab, query, options, undefined, damaged)))!);
+  }
+
+  /**
+   * A search read a damaged `terms` row (reported in its `skipped`): the index is rebuilt from the
+   * articles, as after a migration (`markAllPending`), in the background; the next search waits for
+   * it. Why the whole index: a damaged row's ids cannot be read, and which articles held its term is
+   * only in their `postings` rows, which are not indexed by term (finding them is a walk of every
+   * row), and a rebuild is the path already tested. Such damage is rare; a search never throws on it.
+   * A failure leaves the damaged row, so the next search that reads it tries again.
+   */
+  private rebuildIndex(): void {
+    if (this.closed) return;
+    this.rebuilding ??= (async () => {
+      // An indexing run under way finishes first: its batch's dictionary chunk would go in the cleared store.
+      if (this.indexing) await this.indexing.catch(() => undefined);
+      await markAllPending(this.db);
+      this.vocab.reset();
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        this.rebuilding = null;
+        this.scheduleIndexing();
+      });
   }
 
   /**

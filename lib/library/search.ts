@@ -155,6 +155,9 @@ async function readHits(
 /**
  * Searches with the dictionary `vocab`. With `vocabUpTo` (the last dictionary chunk `vocab` holds), also
  * checks in the same transaction that the index is current, and returns null when it is not (see above).
+ * A damaged `terms` row is left out of the ranking (the other rows still answer) and reported in
+ * `skipped` by its key, `[term, segment]`; it is also added to `damaged`, for the caller to have the
+ * index rebuilt (a read transaction cannot).
  */
 export async function searchArticles(
   db: LibraryDB,
@@ -162,6 +165,7 @@ export async function searchArticles(
   query: string,
   options: SearchOptions = {},
   vocabUpTo?: number,
+  damaged: SkippedRecord[] = [],
 ): Promise<SearchResult | null> {
   watchWrites(db.name);
   const written = () => writes.get(db.name);
@@ -215,18 +219,24 @@ export async function searchArticles(
     const distinct = [...new Set(weighted.flat().map((e) => e.term))];
     // Rows and stored bytes of postings read, for `timings` (the benchmark's per-query figures).
     const read = { rows: 0, bytes: 0 };
+    const damagedRows: SkippedRecord[] = [];
     lap('expand');
 
     const [behind, docCount, entries, trash, allowed, segment] = await Promise.all([
       vocabUpTo === undefined ? false : indexBehind(db, vocabUpTo),
       articleCount(db),
-      Promise.all(distinct.map(async (term) => [term, await readTerm(db, term, read)] as const)),
+      Promise.all(distinct.map(async (term) => [term, await readTerm(db, term, read, damagedRows)] as const)),
       db.trash.toCollection().primaryKeys(),
       idsPassing(db, filter),
       lastSegment(db),
     ]);
     if (behind) return null;
     lap('lookups');
+    const indexSkipped = damagedRows.map((d) => ({
+      id: d.id,
+      reason: `search index row is damaged (${d.reason}); the index is rebuilt from the saved articles`,
+    }));
+    damaged.push(...indexSkipped);
     const trashIds = new Set(trash as number[]);
     const ranking = rank(weighted, new Map(entries), docCount, (id) => !trashIds.has(id) && (!allowed || allowed.has(id)));
     if (timings) {
@@ -253,6 +263,6 @@ export async function searchArticles(
     lap('rows');
     // Kept unless a write committed meanwhile (a newer search replaces it).
     if (written() === seen) last = c;
-    return { hits, total: ranking.total - c.dropped, skipped, offset: 0 };
+    return { hits, total: ranking.total - c.dropped, skipped: [...indexSkipped, ...skipped], offset: 0 };
   });
 }

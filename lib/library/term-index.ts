@@ -27,6 +27,8 @@
  */
 import { Dexie } from 'dexie';
 import type { LibraryDB, StoredTermRow, TermRow } from './schema';
+import type { SkippedRecord } from './types';
+import type { Checked } from './validate';
 
 /** BM25's term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -80,7 +82,10 @@ export function packIds(ids: ArrayLike<number>): Uint8Array {
   return out.slice(0, at);
 }
 
-/** `count` ids back from `packIds`. */
+/**
+ * `count` ids back from `packIds`. Refuses bytes that are not exactly `count` ids (too few, some left
+ * over, an id beyond 32 bits): a damaged row. These checks ride on the decoding, no pass of their own.
+ */
 export function unpackIds(bytes: Uint8Array, count: number): Uint32Array {
   const ids = new Uint32Array(count);
   let at = 0;
@@ -98,6 +103,9 @@ export function unpackIds(bytes: Uint8Array, count: number): Uint32Array {
     prev += gap;
     ids[i] = prev;
   }
+  if (at !== bytes.length) throw new Error('unpackIds: more ids than weights');
+  // Ids only grow, so the last one is the largest.
+  if (prev > 0xffff_ffff) throw new Error('unpackIds: an id beyond 32 bits');
   return ids;
 }
 
@@ -109,10 +117,42 @@ export function toStored(row: TermRow): StoredTermRow {
   return { term: row.term, seg: row.seg, ids: packIds(row.ids), weights: row.weights };
 }
 
-/** A row as read, packed or not, with its ids as a Uint32Array (one id per weight). */
+/**
+ * Whether `v` is a typed array of kind `name`. By its tag, not `instanceof`: a value read back from
+ * IndexedDB may come from another realm (fake-indexeddb under jsdom does this), where `instanceof` fails.
+ */
+const isTyped = <T extends Uint8Array | Uint16Array | Uint32Array>(v: unknown, name: string): v is T =>
+  ArrayBuffer.isView(v) && (v as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] === name;
+
+/**
+ * A row as read, packed or not, with its ids as a Uint32Array (one id per weight), or why it is damaged.
+ * O(1) checks beside the unpacking search does anyway: what ranking and merges rely on (typed arrays,
+ * one id per weight). Ids out of order within a row are not looked for (that is a pass over the
+ * postings; ranking does not depend on it, and merges sort).
+ */
+export function checkTermRow(row: unknown): Checked<TermRow> {
+  if (!row || typeof row !== 'object') return { ok: false, reason: 'not a row' };
+  const r = row as Partial<Record<keyof StoredTermRow, unknown>>;
+  if (typeof r.term !== 'string' || typeof r.seg !== 'number') return { ok: false, reason: 'no term or segment' };
+  const { term, seg, ids, weights } = r;
+  if (!isTyped<Uint16Array>(weights, 'Uint16Array')) return { ok: false, reason: 'weights are not 16-bit numbers' };
+  if (isTyped<Uint32Array>(ids, 'Uint32Array'))
+    return ids.length === weights.length
+      ? { ok: true, value: { term, seg, ids, weights } }
+      : { ok: false, reason: 'not one id per weight' };
+  if (!isTyped<Uint8Array>(ids, 'Uint8Array')) return { ok: false, reason: 'ids are not stored as numbers' };
+  try {
+    return { ok: true, value: { term, seg, ids: unpackIds(ids, weights.length), weights } };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message.replace('unpackIds: ', '') };
+  }
+}
+
+/** A row as read, packed or not, with its ids as a Uint32Array (one id per weight). Throws on a damaged row. */
 export function fromStored(row: StoredTermRow): TermRow {
-  if (!isPacked(row)) return row as TermRow;
-  return { term: row.term, seg: row.seg, ids: unpackIds(row.ids as Uint8Array, row.weights.length), weights: row.weights };
+  const checked = checkTermRow(row);
+  if (!checked.ok) throw new Error(`damaged term row: ${checked.reason}`);
+  return checked.value;
 }
 
 /** The rows of one new segment holding `docs`, as stored (ids packed). */
@@ -137,20 +177,38 @@ export function segmentRows(seg: number, docs: readonly IndexedDoc[]): StoredTer
 /**
  * Every row of `term`, one range read on the primary key, ids unpacked. Inside a transaction over `terms`.
  * `read`, when given, counts the rows and their postings' bytes as stored (for the benchmark's figures).
+ * A damaged row (`checkTermRow`) is left out, and listed in `damaged` when given, by its key.
  */
-export async function readTerm(db: LibraryDB, term: string, read?: { rows: number; bytes: number }): Promise<TermRow[]> {
-  const rows = await db.terms.where(':id').between([term, Dexie.minKey], [term, Dexie.maxKey], true, true).toArray();
-  if (read)
-    for (const row of rows) {
-      read.rows++;
-      read.bytes += row.ids.byteLength + row.weights.byteLength;
+export async function readTerm(
+  db: LibraryDB,
+  term: string,
+  read?: { rows: number; bytes: number },
+  damaged?: SkippedRecord[],
+): Promise<TermRow[]> {
+  const rows: unknown[] = await db.terms
+    .where(':id')
+    .between([term, Dexie.minKey], [term, Dexie.maxKey], true, true)
+    .toArray();
+  const out: TermRow[] = [];
+  for (const row of rows) {
+    const checked = checkTermRow(row);
+    if (!checked.ok) {
+      damaged?.push({ id: [term, (row as { seg?: unknown } | null)?.seg], reason: checked.reason });
+      continue;
     }
-  return rows.map(fromStored);
+    out.push(checked.value);
+    if (read) {
+      read.rows++;
+      read.bytes += (row as StoredTermRow).ids.byteLength + checked.value.weights.byteLength;
+    }
+  }
+  return out;
 }
 
 /**
  * Inside a read-write transaction over `terms`: takes the articles of `docs` out of the rows of the
- * terms each held. Rows left empty are deleted.
+ * terms each held. Rows left empty are deleted. A damaged row is left as it is (what it held cannot be
+ * read, so neither rewritten): the next search that reads it reports it and has the index rebuilt.
  */
 export async function removeDocs(db: LibraryDB, docs: readonly { id: number; terms: readonly string[] }[]) {
   const byTerm = new Map<string, Set<number>>();
@@ -182,7 +240,15 @@ export async function removeDocs(db: LibraryDB, docs: readonly { id: number; ter
       });
   }
   await db.terms.bulkDelete(drop);
-  await db.terms.bulkPut(put.map(toStored));
+  const stored: StoredTermRow[] = [];
+  for (const row of put) {
+    try {
+      stored.push(toStored(row));
+    } catch {
+      // Ids out of order in a row written before packing (not looked for when read): damaged, left.
+    }
+  }
+  await db.terms.bulkPut(stored);
 }
 
 /** The size class of a segment of `docs` articles: 0 below 8, 1 below 64, 2 below 512... */
@@ -206,7 +272,14 @@ export async function mergeOnce(db: LibraryDB): Promise<boolean> {
     if (!full) return repackOne(db, segments);
     const merging = full[1];
     const ids = merging.map((s) => s.id);
-    const rows = (await db.terms.where('seg').anyOf(ids).toArray()).map(fromStored);
+    // A damaged row is neither merged nor deleted: copied into the merged segment it would pass for a
+    // valid one; left, the next search that reads its term still reports it and has the index rebuilt
+    // (its segment row is gone, so no merge reads it again).
+    const rows: TermRow[] = [];
+    for (const row of await db.terms.where('seg').anyOf(ids).toArray()) {
+      const checked = checkTermRow(row);
+      if (checked.ok) rows.push(checked.value);
+    }
     const seg = (await db.segments.add({ docs: merging.reduce((n, s) => n + s.docs, 0), packed: 1 } as never)) as number;
     const byTerm = new Map<string, TermRow[]>();
     for (const row of rows) byTerm.set(row.term, [...(byTerm.get(row.term) ?? []), row]);
@@ -215,11 +288,14 @@ export async function mergeOnce(db: LibraryDB): Promise<boolean> {
       const pairs: [number, number][] = [];
       for (const p of parts) p.ids.forEach((id, i) => pairs.push([id, p.weights[i]]));
       pairs.sort((a, b) => a[0] - b[0]);
+      // An id twice (only a damaged row written before packing could hold one) is kept once: packing
+      // refuses repeats, and the merge would fail at every try.
+      const kept = pairs.filter((p, i) => i === 0 || p[0] !== pairs[i - 1][0]);
       merged.push({
         term,
         seg,
-        ids: Uint32Array.from(pairs, (p) => p[0]),
-        weights: Uint16Array.from(pairs, (p) => p[1]),
+        ids: Uint32Array.from(kept, (p) => p[0]),
+        weights: Uint16Array.from(kept, (p) => p[1]),
       });
     }
     await db.terms.bulkDelete(rows.map((r) => [r.term, r.seg] as [string, number]));
@@ -238,7 +314,18 @@ async function repackOne(db: LibraryDB, segments: readonly { id: number; docs: n
   const segment = segments.find((s) => !s.packed);
   if (!segment) return false;
   const rows = await db.terms.where('seg').equals(segment.id).toArray();
-  await db.terms.bulkPut(rows.filter((r) => !isPacked(r)).map((r) => toStored(r as TermRow)));
+  // Damaged rows stay as they are, for the search to report (see `mergeOnce`).
+  const repacked: StoredTermRow[] = [];
+  for (const row of rows) {
+    const checked = checkTermRow(row);
+    if (!checked.ok || isPacked(row)) continue;
+    try {
+      repacked.push(toStored(checked.value));
+    } catch {
+      // Ids out of order or repeated: damaged too, left as it is.
+    }
+  }
+  await db.terms.bulkPut(repacked);
   await db.segments.put({ ...segment, packed: 1 });
   return true;
 }

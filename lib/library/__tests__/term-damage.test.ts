@@ -1,0 +1,191 @@
+/**
+ * A damaged row of the full-text index (`terms`) is skipped and reported, never fatal: a search still
+ * answers from the other rows and says what it could not read, the index is then rebuilt from the
+ * articles (which the damaged row's postings came from), and merges and re-indexing leave such a row
+ * alone instead of throwing or copying it into a merged segment.
+ *
+ * A `terms` row cannot be replaced by a bare string: the store's key path (`[term+seg]`) must be read
+ * from the value, so IndexedDB refuses any value without it. What can be left behind is a row with
+ * its key and damaged fields (a half-written or hand-edited row, an older build's format, a JSON round
+ * trip turning typed arrays into plain objects), which is what these tests write.
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { Library } from '../index';
+import type { StoredTermRow } from '../schema';
+import { MERGE_AT, checkTermRow, isPacked, mergeOnce, packIds, unpackIds } from '../term-index';
+import { STORIES, articleOf, numberedArticle } from './fixtures';
+import { freshLibraries } from './fresh-libraries';
+
+const { fresh } = freshLibraries('term-damage');
+
+/**
+ * A library of eight numbered articles merged into one segment and three more indexed one by one, each
+ * in a segment of its own (every one holds "survey"), plus the harbour story: "survey" is four rows, the
+ * first holding eight articles.
+ */
+async function seeded() {
+  const library = await fresh();
+  const first: number[] = [];
+  const second: number[] = [];
+  for (let n = 0; n < MERGE_AT; n++) {
+    first.push((await library.save(numberedArticle(n))).id);
+    await library.indexPending();
+  }
+  await library.mergeIndex();
+  for (let n = MERGE_AT; n < MERGE_AT + 3; n++) {
+    second.push((await library.save(numberedArticle(n))).id);
+    await library.indexPending();
+  }
+  const harbour = (await library.save(articleOf(STORIES.harbour))).id;
+  await library.indexPending();
+  const rows = await library.db.terms.where(':id').between(['survey', 0], ['survey', Infinity]).toArray();
+  expect(rows).toHaveLength(4);
+  // The row holding the first eight articles, the one each test damages.
+  const row = rows.find((r) => r.weights.length === MERGE_AT)!;
+  expect([...unpackIds(row.ids as Uint8Array, row.weights.length)]).toEqual(first);
+  return { library, first, second, harbour, row };
+}
+
+const idsOf = (r: { hits: { item: { id: number } }[] }) => r.hits.map((h) => h.item.id).sort((a, b) => a - b);
+
+/** Every row of `terms` that does not pass the check, by key. */
+async function damagedRows(library: Library) {
+  const rows = await library.db.terms.toArray();
+  return rows.filter((r) => !checkTermRow(r).ok).map((r) => [r.term, r.seg]);
+}
+
+/** Ways a row is found damaged, each written over the "survey" row of the first segment. */
+const DAMAGE: [string, (row: StoredTermRow) => unknown][] = [
+  ['packed ids cut short', (row) => ({ ...row, ids: row.ids.slice(0, row.ids.length - 1) })],
+  ['weights cut short (bytes left over after the ids)', (row) => ({ ...row, weights: row.weights.slice(0, -1) })],
+  ['weights not a Uint16Array (a JSON round trip)', (row) => JSON.parse(JSON.stringify(row)) as unknown],
+  ['ids and weights gone (only the key left)', (row) => ({ term: row.term, seg: row.seg })],
+  ['ids as 32-bit numbers, one fewer than the weights', (row) => ({ ...row, ids: Uint32Array.of(1, 2) })],
+];
+
+describe('a damaged term row', () => {
+  it.each(DAMAGE)(
+    'search answers from the other rows and reports it, then the rebuild finds all: %s',
+    async (_, damage) => {
+      const { library, first, second, harbour, row } = await seeded();
+      await library.db.terms.put(damage(row) as StoredTermRow);
+
+      const result = await library.search('survey');
+      expect(idsOf(result)).toEqual(second);
+      expect(result.total).toBe(second.length);
+      expect(result.skipped).toHaveLength(1);
+      expect(result.skipped[0].id).toEqual(['survey', row.seg]);
+      expect(result.skipped[0].reason).toMatch(/search index/);
+      // Other words are untouched.
+      expect(idsOf(await library.search('harbour ferries'))).toEqual([harbour]);
+
+      // The next search follows the rebuild the damage set off: every article holding the word again.
+      const after = await library.search('survey');
+      expect(idsOf(after)).toEqual([...first, ...second]);
+      expect(after.skipped).toEqual([]);
+      expect(await damagedRows(library)).toEqual([]);
+      expect(idsOf(await library.search('batch3'))).toEqual([first[3]]);
+    },
+  );
+
+  it('re-indexing an article held in a damaged row leaves the row and indexes the article', async () => {
+    const { library, first, second, row } = await seeded();
+    await library.db.terms.put({ ...row, ids: row.ids.slice(0, 1) });
+    // Saved again without the word: its id is taken out of every "survey" row, the damaged one included.
+    await library.save(
+      articleOf({
+        url: 'https://blog.example.com/posts/0',
+        title: 'Field notes, entry 0',
+        siteName: 'Example Field Notes',
+        lang: 'en',
+        paragraphs: ['Entry 0 now records the evening count of herons on the estuary.'],
+      }),
+    );
+    await library.indexPending();
+    expect(idsOf(await library.search('herons'))).toEqual([first[0]]);
+    expect(await damagedRows(library)).toEqual([['survey', row.seg]]);
+
+    const result = await library.search('survey');
+    expect(idsOf(result)).toEqual(second);
+    expect(result.skipped.map((s) => s.id)).toEqual([['survey', row.seg]]);
+    expect(idsOf(await library.search('survey'))).toEqual([...first.slice(1), ...second]);
+  });
+
+  it('a merge leaves a damaged row out of the merged segment, and the search still reports it', async () => {
+    const library = await fresh();
+    const ids: number[] = [];
+    for (let n = 0; n < MERGE_AT - 1; n++) {
+      ids.push((await library.save(numberedArticle(n))).id);
+      await library.indexPending();
+    }
+    const segments = await library.db.segments.toArray();
+    expect(segments).toHaveLength(MERGE_AT - 1);
+    const row = (await library.db.terms.get(['survey', segments[0].id]))!;
+    await library.db.terms.put({ ...row, ids: new Uint8Array(0) });
+    // The eighth segment fills the size class: the merge runs (in the background, awaited here).
+    ids.push((await library.save(numberedArticle(MERGE_AT - 1))).id);
+    await library.indexPending();
+    await library.mergeIndex();
+
+    const merged = await library.db.segments.toArray();
+    expect(merged).toHaveLength(1);
+    const survey = (await library.db.terms.get(['survey', merged[0].id]))!;
+    expect(checkTermRow(survey).ok).toBe(true);
+    expect([...unpackIds(survey.ids as Uint8Array, survey.weights.length)]).toEqual(ids.slice(1));
+    // Every other term of the first article was merged.
+    expect(idsOf(await library.search('batch0'))).toEqual([ids[0]]);
+
+    const result = await library.search('survey');
+    expect(idsOf(result)).toEqual(ids.slice(1));
+    expect(result.skipped.map((s) => s.id)).toEqual([['survey', segments[0].id]]);
+    expect(idsOf(await library.search('survey'))).toEqual(ids);
+  });
+
+  it('repacking a segment written before packing leaves a damaged row as it was', async () => {
+    const { library, first, row } = await seeded();
+    // The first segment as older code left it: ids unpacked, the segment unmarked; its "survey" row
+    // holds one id fewer than weights.
+    const old = await library.db.terms.where('seg').equals(row.seg).toArray();
+    await library.db.terms.bulkPut(
+      old.map((r) => ({ ...r, ids: Uint32Array.from(unpackIds(r.ids as Uint8Array, r.weights.length)) })),
+    );
+    const damaged = { ...row, ids: Uint32Array.from(first.slice(1)) };
+    await library.db.terms.put(damaged);
+    await library.db.segments.put({ id: row.seg, docs: MERGE_AT });
+
+    await expect(mergeOnce(library.db)).resolves.toBe(true);
+    expect((await library.db.segments.get(row.seg))?.packed).toBe(1);
+    // Still the damaged row, not rewritten packed (as it would be with one id fewer than weights).
+    const left = (await library.db.terms.get(['survey', row.seg]))!;
+    expect(isPacked(left)).toBe(false);
+    expect([...left.ids]).toEqual(first.slice(1));
+    expect([...left.weights]).toEqual([...row.weights]);
+    expect(await damagedRows(library)).toEqual([['survey', row.seg]]);
+    expect(idsOf(await library.search('batch3'))).toEqual([first[3]]);
+  });
+});
+
+describe('checking a term row', () => {
+  const weights = Uint16Array.of(900, 1200, 700);
+  const ids = packIds([3, 9, 40]);
+
+  it('passes a packed row and an unpacked one, ids as a Uint32Array', () => {
+    const packed = checkTermRow({ term: 'quay', seg: 2, ids, weights });
+    expect(packed.ok && [...packed.value.ids]).toEqual([3, 9, 40]);
+    const unpacked = checkTermRow({ term: 'quay', seg: 2, ids: Uint32Array.of(3, 9, 40), weights });
+    expect(unpacked.ok && [...unpacked.value.ids]).toEqual([3, 9, 40]);
+  });
+
+  it('refuses bytes left over, bytes that run out, ids beyond 32 bits and rows that are not rows', () => {
+    const withExtra = Uint8Array.of(...ids, 5);
+    expect(checkTermRow({ term: 'quay', seg: 2, ids: withExtra, weights }).ok).toBe(false);
+    expect(checkTermRow({ term: 'quay', seg: 2, ids: ids.slice(0, 2), weights }).ok).toBe(false);
+    const huge = Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0x1f, 0x01);
+    expect(checkTermRow({ term: 'quay', seg: 2, ids: huge, weights: Uint16Array.of(1, 1) }).ok).toBe(false);
+    expect(checkTermRow('quay').ok).toBe(false);
+    expect(checkTermRow(null).ok).toBe(false);
+    expect(checkTermRow({ term: 'quay', seg: 2, ids: [3, 9, 40], weights }).ok).toBe(false);
+    expect(checkTermRow({ term: 'quay', seg: 2, ids, weights: [900, 1200, 700] }).ok).toBe(false);
+  });
+});
