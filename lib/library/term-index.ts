@@ -118,6 +118,26 @@ export function toStored(row: TermRow): StoredTermRow {
 }
 
 /**
+ * A row as written, put in order first when its ids are not ascending and distinct (only a row written
+ * before packing can be so, and reading does not look for it: that would be a pass over the postings).
+ * Sorted only when packing refuses it, so rows in order cost nothing more. An id twice is kept once.
+ */
+function toStoredInOrder(row: TermRow): StoredTermRow {
+  try {
+    return toStored(row);
+  } catch {
+    const pairs = [...row.ids].map((id, i) => [id, row.weights[i]]).sort((a, b) => a[0] - b[0]);
+    const kept = pairs.filter((p, i) => i === 0 || p[0] !== pairs[i - 1][0]);
+    return toStored({
+      term: row.term,
+      seg: row.seg,
+      ids: Uint32Array.from(kept, (p) => p[0]),
+      weights: Uint16Array.from(kept, (p) => p[1]),
+    });
+  }
+}
+
+/**
  * Whether `v` is a typed array of kind `name`. By its tag, not `instanceof`: a value read back from
  * IndexedDB may come from another realm (fake-indexeddb under jsdom does this), where `instanceof` fails.
  */
@@ -240,15 +260,7 @@ export async function removeDocs(db: LibraryDB, docs: readonly { id: number; ter
       });
   }
   await db.terms.bulkDelete(drop);
-  const stored: StoredTermRow[] = [];
-  for (const row of put) {
-    try {
-      stored.push(toStored(row));
-    } catch {
-      // Ids out of order in a row written before packing (not looked for when read): damaged, left.
-    }
-  }
-  await db.terms.bulkPut(stored);
+  await db.terms.bulkPut(put.map(toStoredInOrder));
 }
 
 /** The size class of a segment of `docs` articles: 0 below 8, 1 below 64, 2 below 512... */
@@ -318,12 +330,7 @@ async function repackOne(db: LibraryDB, segments: readonly { id: number; docs: n
   const repacked: StoredTermRow[] = [];
   for (const row of rows) {
     const checked = checkTermRow(row);
-    if (!checked.ok || isPacked(row)) continue;
-    try {
-      repacked.push(toStored(checked.value));
-    } catch {
-      // Ids out of order or repeated: damaged too, left as it is.
-    }
+    if (checked.ok && !isPacked(row)) repacked.push(toStoredInOrder(checked.value));
   }
   await db.terms.bulkPut(repacked);
   await db.segments.put({ ...segment, packed: 1 });
