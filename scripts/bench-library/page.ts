@@ -248,8 +248,12 @@ const api = {
    * With `against`, the other tree's library saves the same article too (same body, another address, so
    * it is a new article for it as well), into the same database, and the three take turns going first
    * (`againstSave`, its own indexing and merge waited for likewise).
+   * With `pause`, every other block of rounds (a block: each order of the turns once) is `settled`: each
+   * turn first waits `pause` ms idle. A merge returns when its transaction commits, but LevelDB goes
+   * on compacting what it and the indexing wrote (about 1 MB per article at 10,000), on the same two
+   * cores, and a save started at once waits behind that; between a user's saves it is long done.
    */
-  async saves(from: number, count: number, against = false) {
+  async saves(from: number, count: number, against = false, pause = 0) {
     const l = await lib();
     const other = against ? await AgainstLibrary.open({ name: DB, indexBatch: FILL_INDEX_BATCH }) : null;
     const save: number[] = [];
@@ -257,6 +261,7 @@ const api = {
     const merged: number[] = [];
     const base: number[] = [];
     const againstSave: number[] = [];
+    const settled: boolean[] = [];
     for (let n = from; n < from + count; n++) {
       const article = makeArticle(n);
       // Built before the clock starts, like the library's article.
@@ -280,10 +285,15 @@ const api = {
       // Which goes first rotates, so none always follows another's commit (all write the origin's one LevelDB).
       const turns = other ? [ours, theirs, baselineTurn] : [ours, baselineTurn];
       const shift = (n - from) % turns.length;
-      for (const turn of [...turns.slice(shift), ...turns.slice(0, shift)]) await turn();
+      const calm = pause > 0 && Math.floor((n - from) / turns.length) % 2 === 1;
+      settled.push(calm);
+      for (const turn of [...turns.slice(shift), ...turns.slice(0, shift)]) {
+        if (calm) await new Promise((resolve) => setTimeout(resolve, pause));
+        await turn();
+      }
     }
     other?.close();
-    return { save, indexed, merged, base, againstSave };
+    return { save, indexed, merged, base, againstSave, settled };
   },
   /** The library page's first paint needs: open the database, count, read the newest 50; alternating with the baseline. */
   async firstPages(count: number) {
