@@ -234,6 +234,7 @@ export async function searchArticles(
     lap('lookups');
     const indexSkipped = damagedRows.map((d) => ({
       id: d.id,
+      kind: 'index' as const,
       reason: `search index row is damaged (${d.reason}); the index is rebuilt from the saved articles`,
     }));
     damaged.push(...indexSkipped);

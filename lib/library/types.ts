@@ -76,6 +76,11 @@ export interface TrashedItem extends LibraryItem {
 export interface SkippedRecord {
   id: unknown;
   reason: string;
+  /**
+   * 'index': a row of the search index, not an article: no saved item is hidden, the index is rebuilt
+   * from the articles and searches may miss matches until then. Absent: a saved item left out.
+   */
+  kind?: 'index';
 }
 
 export interface ListFilter {
