@@ -65,6 +65,16 @@ async function unpackSegment(library: Library, seg: number, reversed: string[]) 
   await library.db.segments.put({ id: seg, docs: segment.docs });
 }
 
+/** Saves `count` numbered articles from `from`, each indexed alone (one segment each); their ids. */
+async function oneSegmentEach(library: Library, count: number, from = 0): Promise<number[]> {
+  const ids: number[] = [];
+  for (let n = from; n < from + count; n++) {
+    ids.push((await library.save(numberedArticle(n))).id);
+    await library.indexPending();
+  }
+  return ids;
+}
+
 const idsOf = (r: { hits: { item: { id: number } }[] }) => r.hits.map((h) => h.item.id).sort((a, b) => a - b);
 
 /** Every row of `terms` that does not pass the check, by key. */
@@ -132,18 +142,13 @@ describe('a damaged term row', () => {
 
   it('a merge leaves a damaged row out of the merged segment, and the search still reports it', async () => {
     const library = await fresh();
-    const ids: number[] = [];
-    for (let n = 0; n < MERGE_AT - 1; n++) {
-      ids.push((await library.save(numberedArticle(n))).id);
-      await library.indexPending();
-    }
+    const ids = await oneSegmentEach(library, MERGE_AT - 1);
     const segments = await library.db.segments.toArray();
     expect(segments).toHaveLength(MERGE_AT - 1);
     const row = (await library.db.terms.get(['survey', segments[0].id]))!;
     await library.db.terms.put({ ...row, ids: new Uint8Array(0) });
     // The eighth segment fills the size class: the merge runs (in the background, awaited here).
-    ids.push((await library.save(numberedArticle(MERGE_AT - 1))).id);
-    await library.indexPending();
+    ids.push(...(await oneSegmentEach(library, 1, MERGE_AT - 1)));
     await library.mergeIndex();
 
     const merged = await library.db.segments.toArray();
@@ -162,17 +167,12 @@ describe('a damaged term row', () => {
 
   it('a merge keeps an id found in two rows of a term once, instead of failing at every try', async () => {
     const library = await fresh();
-    const ids: number[] = [];
-    for (let n = 0; n < MERGE_AT - 1; n++) {
-      ids.push((await library.save(numberedArticle(n))).id);
-      await library.indexPending();
-    }
+    const ids = await oneSegmentEach(library, MERGE_AT - 1);
     // Well formed, so not found damaged: the second segment's row names the first article again.
     const [a, b] = await library.db.segments.toArray();
     const row = (await library.db.terms.get(['survey', a.id]))!;
     await library.db.terms.put({ ...row, seg: b.id });
-    ids.push((await library.save(numberedArticle(MERGE_AT - 1))).id);
-    await library.indexPending();
+    ids.push(...(await oneSegmentEach(library, 1, MERGE_AT - 1)));
     await library.mergeIndex();
 
     const merged = await library.db.segments.toArray();
