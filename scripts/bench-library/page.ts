@@ -250,7 +250,7 @@ const api = {
    * (`againstSave`, its own indexing and merge waited for likewise).
    * With `pause`, every other block of rounds (a block: each order of the turns once) is `settled`: each
    * turn first waits `pause` ms idle. A merge returns when its transaction commits, but LevelDB goes
-   * on compacting what it and the indexing wrote (about 1 MB per article at 10,000), on the same two
+   * on compacting what it and the indexing wrote (1-1.5 MB per article at 10,000), on the same two
    * cores, and a save started at once waits behind that; between a user's saves it is long done.
    */
   async saves(from: number, count: number, against = false, pause = 0) {
