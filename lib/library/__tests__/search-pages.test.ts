@@ -1,22 +1,18 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Library, SEARCH_PAGE_SIZE } from '../index';
 import type { SearchOptions } from '../types';
-import { freshName, numberedArticle } from './fixtures';
+import { numberedArticle } from './fixtures';
+import { freshLibraries } from './fresh-libraries';
 
 // "Show more" on search results: the next page continues the last ranking and reads only its rows;
 // anything written between two pages makes the search start over instead.
 
-const open: Library[] = [];
-afterEach(() => {
-  open.splice(0).forEach((l) => l.close());
-});
+const { fresh, track } = freshLibraries('pages');
 
 /** A library of `n` field notes, all holding the word "survey"; ids in save order. */
 async function notes(n: number): Promise<{ library: Library; ids: number[] }> {
-  let clock = 0;
-  const library = await Library.open({ name: freshName('pages'), now: () => ++clock });
-  open.push(library);
+  const library = await fresh();
   const ids: number[] = [];
   for (let i = 1; i <= n; i++) ids.push((await library.save(numberedArticle(i))).id);
   // Indexed and merged now, not in the middle of a test: a merge is a write, and drops the last ranking.
@@ -105,8 +101,7 @@ describe('search pages', () => {
 
   it('an edit from another page of the extension (its own Library on the same database) too', async () => {
     const { library } = await notes(30);
-    const other = await Library.open({ name: library.db.name });
-    open.push(other);
+    const other = track(await Library.open({ name: library.db.name }));
     const whole = idsOf(await library.search('survey', { limit: 30 }));
     const first = await library.search('survey');
     expect(idsOf(first)).toEqual(whole.slice(0, 20));

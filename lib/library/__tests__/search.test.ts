@@ -1,23 +1,19 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Library } from '../index';
 import { readQueue } from '../index-queue';
 import { SEARCH_VERSION_KEY } from '../indexer';
 import { COMPACT_AFTER_CHUNKS } from '../vocab-store';
 import { STORIES, articleOf, freshName, numberedArticle, type Story } from './fixtures';
+import { freshLibraries } from './fresh-libraries';
 
-const open: Library[] = [];
+const { fresh, track } = freshLibraries('search');
 async function libraryWith(...stories: Story[]): Promise<{ library: Library; ids: Record<string, number> }> {
-  let clock = 0;
-  const library = await Library.open({ name: freshName(), now: () => ++clock });
-  open.push(library);
+  const library = await fresh();
   const ids: Record<string, number> = {};
   for (const story of stories) ids[story.url] = (await library.save(articleOf(story))).id;
   return { library, ids };
 }
-afterEach(() => {
-  open.splice(0).forEach((l) => l.close());
-});
 
 const ALL = Object.values(STORIES) as Story[];
 const titlesFor = async (library: Library, query: string, options = {}) =>
@@ -27,8 +23,7 @@ const titlesFor = async (library: Library, query: string, options = {}) =>
 async function searchedPageAndAnother(): Promise<{ library: Library; other: Library }> {
   const { library } = await libraryWith(STORIES.harbour);
   expect(await titlesFor(library, 'pontoon')).toHaveLength(1);
-  const other = await Library.open({ name: library.db.name });
-  open.push(other);
+  const other = track(await Library.open({ name: library.db.name }));
   return { library, other };
 }
 
@@ -220,15 +215,13 @@ describe('indexing after the save', () => {
     const popup = await Library.open({ name });
     await popup.save(articleOf(STORIES.ecole));
     popup.close();
-    const page = await Library.open({ name });
-    open.push(page);
+    const page = track(await Library.open({ name }));
     expect((await page.search('cantine')).hits.map((h) => h.item.title)).toEqual([STORIES.ecole.title]);
   });
 
   it('an article saved again while another page indexes it ends up indexed with its new text', async () => {
     const { library } = await libraryWith();
-    const other = await Library.open({ name: library.db.name });
-    open.push(other);
+    const other = track(await Library.open({ name: library.db.name }));
     for (let round = 0; round < 5; round++) {
       const text = `Round ${round} notes mention the word marker${round}.`;
       await Promise.all([
@@ -246,8 +239,7 @@ describe('indexing after the save', () => {
 describe('the dictionary on disk', () => {
   it('folds many chunks into one when loaded, and fuzzy search still knows every term', async () => {
     const { library } = await libraryWith();
-    const other = await Library.open({ name: library.db.name });
-    open.push(other);
+    const other = track(await Library.open({ name: library.db.name }));
     // Single saves from a page that never searched: one chunk each.
     for (let n = 0; n < COMPACT_AFTER_CHUNKS + 5; n++) {
       await other.save(numberedArticle(n));
@@ -287,8 +279,7 @@ describe('rebuilding the index', () => {
     await library.db.postings.clear();
     await library.db.vocab.clear();
     library.close();
-    const reopened = await Library.open({ name });
-    open.push(reopened);
+    const reopened = track(await Library.open({ name }));
     expect(await titlesFor(reopened, 'pontoon')).toEqual(before);
     expect(await titlesFor(reopened, 'ferris')).toEqual([STORIES.harbour.title]);
     expect(await titlesFor(reopened, '東京')).toEqual([STORIES.tokyo.title]);
