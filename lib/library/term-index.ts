@@ -126,15 +126,21 @@ function toStoredInOrder(row: TermRow): StoredTermRow {
   try {
     return toStored(row);
   } catch {
-    const pairs = [...row.ids].map((id, i) => [id, row.weights[i]]).sort((a, b) => a[0] - b[0]);
-    const kept = pairs.filter((p, i) => i === 0 || p[0] !== pairs[i - 1][0]);
-    return toStored({
-      term: row.term,
-      seg: row.seg,
-      ids: Uint32Array.from(kept, (p) => p[0]),
-      weights: Uint16Array.from(kept, (p) => p[1]),
-    });
+    return toStored(inOrder(row.term, row.seg, [row]));
   }
+}
+
+/**
+ * One row of `term` in segment `seg` holding the postings of `parts`, ids ascending. An id twice (only
+ * a damaged row written before packing could hold one) is kept once: packing refuses repeats, and a
+ * merge or a repack would fail at every try.
+ */
+function inOrder(term: string, seg: number, parts: readonly TermRow[]): TermRow {
+  const pairs: [number, number][] = [];
+  for (const p of parts) p.ids.forEach((id, i) => pairs.push([id, p.weights[i]]));
+  pairs.sort((a, b) => a[0] - b[0]);
+  const kept = pairs.filter((p, i) => i === 0 || p[0] !== pairs[i - 1][0]);
+  return { term, seg, ids: Uint32Array.from(kept, (p) => p[0]), weights: Uint16Array.from(kept, (p) => p[1]) };
 }
 
 /**
@@ -295,23 +301,8 @@ export async function mergeOnce(db: LibraryDB): Promise<boolean> {
     const seg = (await db.segments.add({ docs: merging.reduce((n, s) => n + s.docs, 0), packed: 1 } as never)) as number;
     const byTerm = new Map<string, TermRow[]>();
     for (const row of rows) byTerm.set(row.term, [...(byTerm.get(row.term) ?? []), row]);
-    const merged: TermRow[] = [];
-    for (const [term, parts] of byTerm) {
-      const pairs: [number, number][] = [];
-      for (const p of parts) p.ids.forEach((id, i) => pairs.push([id, p.weights[i]]));
-      pairs.sort((a, b) => a[0] - b[0]);
-      // An id twice (only a damaged row written before packing could hold one) is kept once: packing
-      // refuses repeats, and the merge would fail at every try.
-      const kept = pairs.filter((p, i) => i === 0 || p[0] !== pairs[i - 1][0]);
-      merged.push({
-        term,
-        seg,
-        ids: Uint32Array.from(kept, (p) => p[0]),
-        weights: Uint16Array.from(kept, (p) => p[1]),
-      });
-    }
     await db.terms.bulkDelete(rows.map((r) => [r.term, r.seg] as [string, number]));
-    await db.terms.bulkPut(merged.map(toStored));
+    await db.terms.bulkPut([...byTerm].map(([term, parts]) => toStored(inOrder(term, seg, parts))));
     await db.segments.bulkDelete(ids);
     return true;
   });
