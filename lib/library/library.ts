@@ -335,22 +335,21 @@ export class Library {
     const prepared = (timings: Record<string, number> | undefined) => {
       if (timings) timings.prepare = (timings.prepare ?? 0) + performance.now() - start;
     };
-    const damaged: SkippedRecord[] = [];
+    // A damaged index row the search read (reported in `skipped`) has the index rebuilt.
     const answered = (result: SearchResult) => {
-      if (damaged.length) this.rebuildIndex();
+      if (result.skipped.some((s) => s.kind === 'index')) this.rebuildIndex();
       return result;
     };
     if (loaded) {
       prepared(options.timings);
-      const result = await this.read(() => searchArticles(this.db, loaded.vocab, query, options, loaded.upTo, damaged));
+      const result = await this.read(() => searchArticles(this.db, loaded.vocab, query, options, loaded.upTo));
       if (result) return answered(result);
-      damaged.length = 0;
       start = performance.now();
     }
     await this.indexPending();
     const vocab = await this.read(() => this.vocab.current());
     prepared(options.timings);
-    return answered((await this.read(() => searchArticles(this.db, vocab, query, options, undefined, damaged)))!);
+    return answered((await this.read(() => searchArticles(this.db, vocab, query, options)))!);
   }
 
   /**

@@ -156,8 +156,8 @@ async function readHits(
  * Searches with the dictionary `vocab`. With `vocabUpTo` (the last dictionary chunk `vocab` holds), also
  * checks in the same transaction that the index is current, and returns null when it is not (see above).
  * A damaged `terms` row is left out of the ranking (the other rows still answer) and reported in
- * `skipped` by its key, `[term, segment]`; it is also added to `damaged`, for the caller to have the
- * index rebuilt (a read transaction cannot).
+ * `skipped` by its key, `[term, segment]`, as `kind: 'index'`, for the caller to have the index rebuilt
+ * (a read transaction cannot).
  */
 export async function searchArticles(
   db: LibraryDB,
@@ -165,7 +165,6 @@ export async function searchArticles(
   query: string,
   options: SearchOptions = {},
   vocabUpTo?: number,
-  damaged: SkippedRecord[] = [],
 ): Promise<SearchResult | null> {
   watchWrites(db.name);
   const written = () => writes.get(db.name);
@@ -237,7 +236,6 @@ export async function searchArticles(
       kind: 'index' as const,
       reason: `search index row is damaged (${d.reason}); the index is rebuilt from the saved articles`,
     }));
-    damaged.push(...indexSkipped);
     const trashIds = new Set(trash as number[]);
     const ranking = rank(weighted, new Map(entries), docCount, (id) => !trashIds.has(id) && (!allowed || allowed.has(id)));
     if (timings) {
