@@ -10,26 +10,33 @@ export function SkippedNotice({ skipped }: { skipped: readonly SkippedRecord[] }
   const index = skipped.filter((s) => s.kind === 'index');
   return (
     <>
-      {items.length > 0 && (
-        <details class="notice skipped-notice" data-testid="skipped-notice">
-          <summary>{plural('skipped', items.length)}</summary>
-          <ul>
-            {items.map((s) => (
-              <li key={String(s.id)}>{t('skippedItem', String(s.id), s.reason)}</li>
-            ))}
-          </ul>
-        </details>
-      )}
-      {index.length > 0 && (
-        <details class="notice skipped-notice" data-testid="index-damaged-notice">
-          <summary>{t('indexDamaged')}</summary>
-          <ul>
-            {index.map((s) => (
-              <li key={String(s.id)}>{s.reason}</li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <Notice
+        testId="skipped-notice"
+        summary={plural('skipped', items.length)}
+        records={items}
+        line={(s) => t('skippedItem', String(s.id), s.reason)}
+      />
+      <Notice testId="index-damaged-notice" summary={t('indexDamaged')} records={index} line={(s) => s.reason} />
     </>
+  );
+}
+
+/** A closed notice with one line per record, or nothing when there is none. */
+function Notice(props: {
+  testId: string;
+  summary: string;
+  records: readonly SkippedRecord[];
+  line: (record: SkippedRecord) => string;
+}) {
+  if (!props.records.length) return null;
+  return (
+    <details class="notice skipped-notice" data-testid={props.testId}>
+      <summary>{props.summary}</summary>
+      <ul>
+        {props.records.map((s) => (
+          <li key={String(s.id)}>{props.line(s)}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
