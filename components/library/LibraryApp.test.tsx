@@ -212,14 +212,20 @@ describe('LibraryApp', () => {
   });
 
   it('says a damaged search index row as such: no saved item hidden, the index rebuilt', async () => {
-    await library.save(articleOf(STORIES.harbour));
-    await library.save(articleOf(STORIES.tokyo));
+    // Eight articles saved at once are indexed in one run, as one segment of `terms` rows (a save alone
+    // is a small segment, below).
+    await library.saveMany([
+      articleOf(STORIES.harbour),
+      articleOf(STORIES.tokyo),
+      ...Array.from({ length: 6 }, (_, n) => numberedArticle(n)),
+    ]);
     expect((await library.search('pontoon')).total).toBe(1);
     // The row of "pontoon" loses its typed arrays (as a JSON round trip would leave it).
-    const row = (await library.db.terms.where('term').equals('pontoon').first())!;
-    await library.db.terms.put({ ...row, ids: [...row.ids], weights: [...row.weights] } as never);
+    const row = await library.db.terms.where('term').equals('pontoon').first();
+    expect(row?.weights).toHaveLength(1);
+    await library.db.terms.put({ ...row!, ids: [...row!.ids], weights: [...row!.weights] } as never);
     mount();
-    await waitFor(() => expect(titles()).toHaveLength(2));
+    await waitFor(() => expect(titles()).toHaveLength(8));
     type(root.querySelector('[data-testid="library-search"]'), 'pontoon');
     await waitFor(() =>
       expect(root.querySelector('[data-testid="index-damaged-notice"]')?.textContent).toContain(
@@ -228,6 +234,31 @@ describe('LibraryApp', () => {
     );
     // Nothing is said to be a damaged saved item.
     expect(root.querySelector('[data-testid="skipped-notice"]')).toBeNull();
+    // The next search waits for the rebuild, and reads an index without damage.
+    const after = await library.search('pontoon');
+    expect([after.total, after.skipped]).toEqual([1, []]);
+  });
+
+  it("says a damaged small segment (a save's index row) as such too", async () => {
+    await library.save(articleOf(STORIES.harbour));
+    await library.save(articleOf(STORIES.tokyo));
+    // Indexed without a search: a search would keep the row parsed, and not read it again.
+    await library.indexPending();
+    // The row loses its typed arrays (as a JSON round trip would leave it).
+    const [row] = await library.db.smallSegs.toArray();
+    expect(await library.db.terms.count()).toBe(0);
+    await library.db.smallSegs.put({ ...row, ids: [...row.ids], weights: [...row.weights] } as never);
+    mount();
+    await waitFor(() => expect(titles()).toHaveLength(2));
+    type(root.querySelector('[data-testid="library-search"]'), 'pontoon');
+    await waitFor(() =>
+      expect(root.querySelector('[data-testid="index-damaged-notice"]')?.textContent).toContain(
+        'The search index was damaged and is being rebuilt',
+      ),
+    );
+    expect(root.querySelector('[data-testid="skipped-notice"]')).toBeNull();
+    const after = await library.search('pontoon');
+    expect([after.total, after.skipped]).toEqual([1, []]);
   });
 
   it('"/" focuses the search box', async () => {

@@ -15,6 +15,7 @@
 import { dequeue, readQueue, setQueue } from './index-queue';
 import type { LibraryDB, PostingRow } from './schema';
 import { mergeOnce, removeDocs, segmentRows, weightsOf, type IndexedDoc } from './term-index';
+import { isSmall, smallRow } from './small-segments';
 import { TOKENIZER_VERSION, tokenize, uniqueTerms } from './tokenize';
 import type { VocabStore } from './vocab-store';
 
@@ -51,16 +52,21 @@ export async function isSearchIndexCurrent(db: LibraryDB): Promise<boolean> {
  * then written by `indexPending`. Trashed articles are queued again if they are restored.
  */
 export async function markAllPending(db: LibraryDB): Promise<number> {
-  return db.transaction('rw', [db.articles, db.postings, db.terms, db.segments, db.vocab, db.meta], async () => {
-    const ids = (await db.articles.toCollection().primaryKeys()) as number[];
-    await db.postings.clear();
-    await db.terms.clear();
-    await db.segments.clear();
-    await db.vocab.clear();
-    await setQueue(db, ids);
-    await db.meta.put({ key: SEARCH_VERSION_KEY, value: TOKENIZER_VERSION });
-    return ids.length;
-  });
+  return db.transaction(
+    'rw',
+    [db.articles, db.postings, db.terms, db.segments, db.smallSegs, db.vocab, db.meta],
+    async () => {
+      const ids = (await db.articles.toCollection().primaryKeys()) as number[];
+      await db.postings.clear();
+      await db.terms.clear();
+      await db.smallSegs.clear();
+      await db.segments.clear();
+      await db.vocab.clear();
+      await setQueue(db, ids);
+      await db.meta.put({ key: SEARCH_VERSION_KEY, value: TOKENIZER_VERSION });
+      return ids.length;
+    },
+  );
 }
 
 /** How many times a head word (title, site, author, tag, host) counts: a title match ranks above the body. */
@@ -146,31 +152,37 @@ export async function indexPending(
     });
     // The index is written without `meta`, which every save writes (the queue, the count), so a save
     // never waits for an indexing transaction; the queue entries are dropped just after, in a short one.
-    const written = await db.transaction('rw', [db.postings, db.terms, db.segments, db.vocab], async () => {
-      const fresh = computed;
-      // What changed since these articles were last indexed comes out first; an article deleted for
-      // good meanwhile only comes out.
-      const before = await db.postings.bulkGet(fresh.map((c) => c.entry.id));
-      const changes = fresh.map((c, i) => changesOf(c.gone ? null : c.doc, before[i]));
-      await removeDocs(
-        db,
-        fresh.map((c, i) => ({ id: c.entry.id, terms: changes[i].remove })),
-      );
-      await db.postings.bulkDelete(fresh.filter((c) => c.gone).map((c) => c.entry.id));
-      const kept = fresh.filter((c) => !c.gone);
-      await db.postings.bulkPut(
-        kept.map((c) => ({ id: c.entry.id, terms: [...c.doc.weights.keys()], weights: [...c.doc.weights.values()] })),
-      );
-      const changed = fresh
-        .map((c, i) => ({ id: c.entry.id, weights: changes[i].write }))
-        .filter((d) => d.weights.size);
-      if (changed.length) {
-        const seg = (await db.segments.add({ docs: changed.length, packed: 1 } as never)) as number;
-        await db.terms.bulkPut(segmentRows(seg, changed));
-      }
-      const terms = new Set(kept.flatMap((c) => [...c.doc.weights.keys()]));
-      return { terms, chunk: await vocab.append(terms) };
-    });
+    const written = await db.transaction(
+      'rw',
+      [db.postings, db.terms, db.segments, db.smallSegs, db.vocab],
+      async () => {
+        const fresh = computed;
+        // What changed since these articles were last indexed comes out first; an article deleted for
+        // good meanwhile only comes out.
+        const before = await db.postings.bulkGet(fresh.map((c) => c.entry.id));
+        const changes = fresh.map((c, i) => changesOf(c.gone ? null : c.doc, before[i]));
+        await removeDocs(
+          db,
+          fresh.map((c, i) => ({ id: c.entry.id, terms: changes[i].remove })),
+        );
+        await db.postings.bulkDelete(fresh.filter((c) => c.gone).map((c) => c.entry.id));
+        const kept = fresh.filter((c) => !c.gone);
+        await db.postings.bulkPut(
+          kept.map((c) => ({ id: c.entry.id, terms: [...c.doc.weights.keys()], weights: [...c.doc.weights.values()] })),
+        );
+        const changed = fresh
+          .map((c, i) => ({ id: c.entry.id, weights: changes[i].write }))
+          .filter((d) => d.weights.size);
+        if (changed.length) {
+          const seg = (await db.segments.add({ docs: changed.length, packed: 1 } as never)) as number;
+          // A save's batch (fewer than MERGE_AT articles) is one row; a larger batch a row per term.
+          if (isSmall(changed.length)) await db.smallSegs.put(smallRow(seg, changed));
+          else await db.terms.bulkPut(segmentRows(seg, changed));
+        }
+        const terms = new Set(kept.flatMap((c) => [...c.doc.weights.keys()]));
+        return { terms, chunk: await vocab.append(terms) };
+      },
+    );
     vocab.committed(written.terms, written.chunk);
     // Entries whose stamp changed meanwhile (the article was saved again) stay queued and are indexed
     // again with the new text. Indexing an article whose text did not change writes nothing

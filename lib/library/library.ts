@@ -606,7 +606,7 @@ export class Library {
       },
       undefined,
       undefined,
-      [db.postings, db.terms],
+      [db.postings, db.terms, db.segments, db.smallSegs],
     );
     return purged.length;
   }

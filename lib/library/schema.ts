@@ -83,6 +83,20 @@ export interface SegmentRow {
   packed?: 1;
 }
 
+/**
+ * A segment of fewer than eight articles as one row (schema v5, small-segments.ts): its articles, its
+ * terms joined by '\n', per term how many of the articles hold it, per posting its article's place in
+ * `docs` and its weight.
+ */
+export interface SmallSegmentRow {
+  seg: number;
+  docs: Uint32Array;
+  terms: string;
+  counts: Uint8Array;
+  ids: Uint8Array;
+  weights: Uint16Array;
+}
+
 /** One picture of an article, kept for offline reading. */
 export interface ImageRow {
   articleId: number;
@@ -147,8 +161,15 @@ export const V4_STORES = {
   segments: '++id',
 } as const;
 
+/**
+ * Version 5: a segment of fewer than eight articles (a save's indexing) is one `smallSegs` row, keyed by
+ * its segment id, instead of a `terms` row per term (small-segments.ts). Nothing is moved: `terms` rows
+ * of small segments written before are read and merged as before.
+ */
+export const V5_STORES = { ...V4_STORES, smallSegs: 'seg' } as const;
+
 /** The version this code writes. Exports carry it; an export from a newer version is refused. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export class LibraryDB extends Dexie {
   articles!: EntityTable<ArticleRow, 'id'>;
@@ -156,6 +177,7 @@ export class LibraryDB extends Dexie {
   postings!: EntityTable<PostingRow, 'id'>;
   terms!: Table<StoredTermRow, [string, number]>;
   segments!: EntityTable<SegmentRow, 'id'>;
+  smallSegs!: Table<SmallSegmentRow, number>;
   images!: Table<ImageRow, [number, string]>;
   trash!: EntityTable<TrashRow, 'id'>;
   vocab!: EntityTable<VocabRow, 'id'>;
@@ -166,7 +188,8 @@ export class LibraryDB extends Dexie {
     this.version(1).stores(V1_STORES);
     this.version(2).stores(V2_STORES).upgrade(upgradeV1toV2);
     this.version(3).stores(V3_STORES).upgrade(upgradeV2toV3);
-    this.version(SCHEMA_VERSION).stores(V4_STORES).upgrade(upgradeV3toV4);
+    this.version(4).stores(V4_STORES).upgrade(upgradeV3toV4);
+    this.version(SCHEMA_VERSION).stores(V5_STORES);
     // A new database starts with an empty index that saves keep current: stamp it as built by this
     // tokenizer, so the first search does not rebuild. Migrated databases get no stamp and are rebuilt.
     this.on('populate', (tx) =>

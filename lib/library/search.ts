@@ -39,6 +39,7 @@ import { rank, type Ranking, type WeightedTerm } from './rank';
 import { uniqueTerms } from './tokenize';
 import { lastVocabChunk } from './vocab-store';
 import { readTerm } from './term-index';
+import { readSmallSegments, termRowOf } from './small-segments';
 import { checkArticleRow } from './validate';
 import type { Expansion, Vocabulary } from './vocabulary';
 import type { ListFilter, SearchHit, SearchOptions, SearchResult, SkippedRecord } from './types';
@@ -157,7 +158,7 @@ async function readHits(
  * checks in the same transaction that the index is current, and returns null when it is not (see above).
  * A damaged `terms` row is left out of the ranking (the other rows still answer) and reported in
  * `skipped` by its key, `[term, segment]`, as `kind: 'index'`, for the caller to have the index rebuilt
- * (a read transaction cannot).
+ * (a read transaction cannot); a damaged small segment (small-segments.ts) likewise, as `['*', segment]`.
  */
 export async function searchArticles(
   db: LibraryDB,
@@ -191,7 +192,7 @@ export async function searchArticles(
     last = null;
   }
 
-  return db.transaction('r', [db.articles, db.terms, db.trash, db.meta, db.vocab, db.segments], async () => {
+  return db.transaction('r', [db.articles, db.terms, db.smallSegs, db.trash, db.meta, db.vocab, db.segments], async () => {
     if (continued && continued.writes === seen) {
       const c = continued;
       const [behind, stamp, page] = await Promise.all([
@@ -221,15 +222,27 @@ export async function searchArticles(
     const damagedRows: SkippedRecord[] = [];
     lap('expand');
 
-    const [behind, docCount, entries, trash, allowed, segment] = await Promise.all([
+    const [behind, docCount, entries, trash, allowed, segment, smallKeys] = await Promise.all([
       vocabUpTo === undefined ? false : indexBehind(db, vocabUpTo),
       articleCount(db),
       Promise.all(distinct.map(async (term) => [term, await readTerm(db, term, read, damagedRows)] as const)),
       db.trash.toCollection().primaryKeys(),
       idsPassing(db, filter),
       lastSegment(db),
+      db.smallSegs.toCollection().primaryKeys() as Promise<number[]>,
     ]);
     if (behind) return null;
+    // The small segments (a save's indexing each): read whole once per connection, then from memory.
+    const small = await readSmallSegments(db, smallKeys, true);
+    for (const d of small.damaged) damagedRows.push({ id: ['*', d.seg], reason: d.reason });
+    for (const [term, rows] of entries)
+      for (const s of small.segments) {
+        const row = termRowOf(s, term);
+        if (!row) continue;
+        rows.push(row);
+        read.rows++;
+        read.bytes += row.ids.length * 3;
+      }
     lap('lookups');
     const indexSkipped = damagedRows.map((d) => ({
       id: d.id,

@@ -10,7 +10,10 @@
  * holds) instead of rewriting each term's row: a save touches its own thousand-odd terms once, never
  * the postings of every other article. Segments of similar size are merged in the background, eight at
  * a time (like a log-structured merge), so a term stays a handful of rows: at most about seven per size
- * class, and there are five classes up to 30,000 articles.
+ * class, and there are five classes up to 30,000 articles. A segment of fewer than eight articles (a
+ * save's) is not written here but as one row of its own (small-segments.ts): its thousands of term rows
+ * were written and, eight saves later, read and deleted again by the merge, and LevelDB's compaction of
+ * that churn slowed the saves after it. Merges of the smallest class read those rows and write `terms`.
  *
  * An article indexed again (re-saved, retagged, its note edited) is taken out of the rows of the terms
  * it no longer has or whose weight changed, and only those terms are written to the new segment; its
@@ -29,6 +32,7 @@ import { Dexie } from 'dexie';
 import type { LibraryDB, StoredTermRow, TermRow } from './schema';
 import type { SkippedRecord } from './types';
 import type { Checked } from './validate';
+import { allSmallSegments, readSmallSegments, removeFromSmall, termRowsOf } from './small-segments';
 
 /** BM25's term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -232,9 +236,10 @@ export async function readTerm(
 }
 
 /**
- * Inside a read-write transaction over `terms`: takes the articles of `docs` out of the rows of the
- * terms each held. Rows left empty are deleted. A damaged row is left as it is (what it held cannot be
- * read, so neither rewritten): the next search that reads it reports it and has the index rebuilt.
+ * Inside a read-write transaction over `terms`, `smallSegs` and `segments`: takes the articles of `docs`
+ * out of the rows of the terms each held, in `terms` and in the small segments (small-segments.ts).
+ * Rows left empty are deleted. A damaged row is left as it is (what it held cannot be read, so neither
+ * rewritten): the next search that reads it reports it and has the index rebuilt.
  */
 export async function removeDocs(db: LibraryDB, docs: readonly { id: number; terms: readonly string[] }[]) {
   const byTerm = new Map<string, Set<number>>();
@@ -246,6 +251,9 @@ export async function removeDocs(db: LibraryDB, docs: readonly { id: number; ter
     }
   }
   if (!byTerm.size) return;
+  const gone = new Map<number, Set<string>>();
+  for (const doc of docs) if (doc.terms.length) gone.set(doc.id, new Set(doc.terms));
+  await removeFromSmall(db, gone);
   const rows = (await Promise.all([...byTerm.keys()].map((term) => readTerm(db, term)))).flat();
   const put: TermRow[] = [];
   const drop: [string, number][] = [];
@@ -279,7 +287,7 @@ export const sizeClass = (docs: number): number => Math.floor(Math.log(Math.max(
  * so the caller repeats while merges cascade into the next class and old segments remain.
  */
 export async function mergeOnce(db: LibraryDB): Promise<boolean> {
-  return db.transaction('rw', db.terms, db.segments, async () => {
+  return db.transaction('rw', [db.terms, db.segments, db.smallSegs], async () => {
     const segments = await db.segments.toArray();
     const classes = new Map<number, typeof segments>();
     for (const s of segments) {
@@ -298,10 +306,16 @@ export async function mergeOnce(db: LibraryDB): Promise<boolean> {
       const checked = checkTermRow(row);
       if (checked.ok) rows.push(checked.value);
     }
+    // Small segments are one row each (small-segments.ts); `terms` rows of small segments written before
+    // schema v5 are read above. A damaged small row stays, like a damaged `terms` row.
+    const small = full[0] === 0 ? (await readSmallSegments(db, ids, false)).segments : [];
+    for (const s of small) rows.push(...termRowsOf(s));
     const seg = (await db.segments.add({ docs: merging.reduce((n, s) => n + s.docs, 0), packed: 1 } as never)) as number;
     const byTerm = new Map<string, TermRow[]>();
     for (const row of rows) byTerm.set(row.term, [...(byTerm.get(row.term) ?? []), row]);
-    await db.terms.bulkDelete(rows.map((r) => [r.term, r.seg] as [string, number]));
+    const smallIds = new Set(small.map((s) => s.seg));
+    await db.terms.bulkDelete(rows.filter((r) => !smallIds.has(r.seg)).map((r) => [r.term, r.seg] as [string, number]));
+    await db.smallSegs.bulkDelete([...smallIds]);
     await db.terms.bulkPut([...byTerm].map(([term, parts]) => toStored(inOrder(term, seg, parts))));
     await db.segments.bulkDelete(ids);
     return true;
@@ -326,4 +340,20 @@ async function repackOne(db: LibraryDB, segments: readonly { id: number; docs: n
   await db.terms.bulkPut(repacked);
   await db.segments.put({ ...segment, packed: 1 });
   return true;
+}
+
+/**
+ * Every row of the index as search reads it: `terms` rows and the small segments' (small-segments.ts),
+ * unpacked. For consistency checks; a damaged row is left out. Inside a transaction over both, or alone.
+ */
+export async function everyTermRow(db: LibraryDB): Promise<TermRow[]> {
+  return db.transaction('r', [db.terms, db.smallSegs], async () => {
+    const rows: TermRow[] = [];
+    for (const row of await db.terms.toArray()) {
+      const checked = checkTermRow(row);
+      if (checked.ok) rows.push(checked.value);
+    }
+    for (const s of (await allSmallSegments(db)).segments) rows.push(...termRowsOf(s));
+    return rows;
+  });
 }

@@ -6,12 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Library } from '../index';
 import { ARTICLE_COUNT_KEY } from '../counts';
 import { readQueue } from '../index-queue';
-import { SEARCH_VERSION_KEY, headTermsOf, isSearchIndexCurrent } from '../indexer';
+import { HEAD_WEIGHT, SEARCH_VERSION_KEY, headTermsOf, isSearchIndexCurrent } from '../indexer';
 import { OFFLINE_IMAGES_KEY } from '../images';
 import { articleRow, linkRow } from '../rows';
-import { LibraryDB, SCHEMA_VERSION, V1_STORES, V2_STORES, V3_STORES } from '../schema';
-import { TOKENIZER_VERSION, uniqueTerms } from '../tokenize';
-import { STORIES, articleOf, freshName } from './fixtures';
+import { LibraryDB, SCHEMA_VERSION, V1_STORES, V2_STORES, V3_STORES, V4_STORES } from '../schema';
+import { MERGE_AT, everyTermRow, segmentRows, weightsOf, type IndexedDoc } from '../term-index';
+import { TOKENIZER_VERSION, tokenize, uniqueTerms } from '../tokenize';
+import { STORIES, articleOf, freshName, numberedArticle } from './fixtures';
 
 const open: { close(): void }[] = [];
 afterEach(() => {
@@ -349,7 +350,11 @@ describe('migration v3 -> v4 (the inverted index: one row per term per segment)'
     expect(await ids('افتتحت')).toEqual([idOf(STORIES.arabic)]);
     expect(await isSearchIndexCurrent(db)).toBe(true);
     expect(await readQueue(db)).toEqual([]);
-    expect(await db.terms.count()).toBeGreaterThan(0);
+    // The rebuild wrote the index: it holds every live article (the trashed one is left out) under
+    // exactly the terms its `postings` row lists.
+    const rebuilt = await db.postings.toArray();
+    expect(rebuilt.map((p) => p.id)).toEqual(articles.map((a) => a.id));
+    expect(await indexedUnder(db)).toEqual(new Map(rebuilt.map((p) => [p.id, [...p.terms].sort()])));
     // The trashed article was not indexed; restoring it indexes it.
     const last = all[all.length - 1];
     expect(await ids(uniqueTerms(last.title)[0])).toEqual([]);
@@ -358,6 +363,147 @@ describe('migration v3 -> v4 (the inverted index: one row per term per segment)'
     expect(await tableRows(db, 'bodies')).toEqual(v3.bodies);
   });
 });
+
+/** Opens a database exactly as version 4 declared it. */
+async function seedV4(name: string, fill: (db: Dexie) => Promise<void>): Promise<void> {
+  const v4 = new Dexie(name);
+  v4.version(1).stores(V1_STORES);
+  v4.version(2).stores(V2_STORES);
+  v4.version(3).stores(V3_STORES);
+  v4.version(4).stores(V4_STORES);
+  await v4.open();
+  await fill(v4);
+  v4.close();
+}
+
+/**
+ * An article as v4's indexer weighed it (its body's terms, head words `HEAD_WEIGHT` times, length the
+ * body's): the weights its `postings` row and its segment's `terms` rows hold.
+ */
+function v4Doc(
+  id: number,
+  row: { title: string; siteName: string | null; byline: string | null; url: string },
+  text: string,
+): IndexedDoc {
+  const tf = new Map<string, number>();
+  const body = tokenize(text);
+  for (const t of body) tf.set(t, (tf.get(t) ?? 0) + 1);
+  for (const t of headTermsOf({ ...row, tags: [] })) tf.set(t, (tf.get(t) ?? 0) + HEAD_WEIGHT);
+  return { id, weights: weightsOf(tf, body.length) };
+}
+
+describe('migration v4 -> v5 (a small segment is one `smallSegs` row)', () => {
+  it('keeps every record and the index as it is, and merges v4 `terms` rows with new small rows', async () => {
+    const name = freshName('migrate-v4');
+    const marks = { favourite: 0 as const, tags: [], readingPosition: null, highlights: [], note: null };
+    const all = Object.values(STORIES);
+    const rows = all.map((s, i) => ({ ...articleRow(articleOf(s), 1000 * (i + 1), marks), id: i + 1 }));
+    const bodies = all.map((s, i) => ({ id: i + 1, contentHtml: articleOf(s).contentHtml, text: articleOf(s).text }));
+    const docs = rows.map((row, i) => v4Doc(row.id, row, bodies[i].text));
+    // harbour 1, election 2, ecole 3, tokyo 4, moscow 5: live and indexed; arabic 6: indexed, then
+    // trashed; thai 7: saved, not yet indexed when v4 closed.
+    const [harbour, election, ecole, tokyo, moscow, arabic, thai] = rows;
+    const indexed = docs.slice(0, 6);
+    // Segments as v4's saves wrote them, each as `terms` rows: one article each, ecole and tokyo in one batch.
+    const batches = [[harbour], [election], [ecole, tokyo], [moscow], [arabic]].map((b) =>
+      b.map((r) => docs[r.id - 1]),
+    );
+    const v4 = {
+      articles: [harbour, election, ecole, tokyo, moscow, thai],
+      bodies,
+      postings: indexed.map((d) => ({ id: d.id, terms: [...d.weights.keys()], weights: [...d.weights.values()] })),
+      // In key order ([term, seg], strings compared by code unit as IndexedDB does), as the store lists them.
+      terms: batches
+        .flatMap((b, i) => segmentRows(i + 1, b))
+        .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.seg - b.seg)),
+      segments: batches.map((b, i) => ({ id: i + 1, docs: b.length, packed: 1 as const })),
+      trash: [{ ...arabic, deletedAt: 90_000 }],
+      images: [{ articleId: 1, url: 'https://news.example.org/img/ferry.jpg', blob: new Blob(['jpeg']) }],
+      vocab: [{ id: 1, terms: [...new Set(indexed.flatMap((d) => [...d.weights.keys()]))] }],
+      meta: [
+        { key: SEARCH_VERSION_KEY, value: TOKENIZER_VERSION },
+        { key: OFFLINE_IMAGES_KEY, value: true },
+        { key: ARTICLE_COUNT_KEY, value: 6 },
+        { key: 'indexQueue', value: [{ id: thai.id, stamp: 7 }] },
+      ],
+    };
+    await seedV4(name, async (db) => {
+      for (const [table, rows] of Object.entries(v4)) await db.table(table).bulkAdd(rows);
+    });
+    const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+
+    const library = await Library.open({ name });
+    open.push(library);
+    const db = library.db;
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    for (const table of ['articles', 'bodies', 'postings', 'terms', 'segments', 'trash', 'vocab'] as const)
+      expect(await tableRows(db, table), table).toEqual(v4[table]);
+    expect((await db.meta.toArray()).sort(byKey)).toEqual([...v4.meta].sort(byKey));
+    expect(await images(db)).toEqual([{ articleId: 1, url: v4.images[0].url, text: 'jpeg' }]);
+    expect(await db.smallSegs.count()).toBe(0);
+    // v5 reads v4's index as it is: the stamp stays, so nothing is rebuilt.
+    expect(await isSearchIndexCurrent(db)).toBe(true);
+
+    const ids = async (query: string) => (await library.search(query)).hits.map((h) => h.item.id);
+    expect(await ids('pontoon')).toEqual([harbour.id]);
+    expect(await ids('turnout')).toEqual([election.id]);
+    expect(await ids('cantine')).toEqual([ecole.id]);
+    expect(await ids('満開')).toEqual([tokyo.id]);
+    expect(await ids('метро')).toEqual([moscow.id]);
+    expect(await ids(uniqueTerms(STORIES.arabic.title)[0])).toEqual([]);
+    // The queued article was indexed by the first search, as a small row; v4's rows were not touched.
+    expect(await ids(uniqueTerms(STORIES.thai.title)[0])).toEqual([thai.id]);
+    expect(await readQueue(db)).toEqual([]);
+    expect(await tableRows(db, 'terms')).toEqual(v4.terms);
+    expect(await tableRows(db, 'postings')).toEqual(expect.arrayContaining(v4.postings));
+    expect((await db.smallSegs.toArray()).map((r) => [...r.docs])).toEqual([[thai.id]]);
+    expect(await isSearchIndexCurrent(db)).toBe(true);
+    // v4's weights are what this indexer computes: an article saved again unchanged writes nothing.
+    await library.save(articleOf(STORIES.harbour));
+    await library.indexPending();
+    expect(await db.segments.count()).toBe(v4.segments.length + 1);
+    expect(await db.smallSegs.count()).toBe(1);
+
+    // A save after the upgrade goes into a small row, not `terms`.
+    const saved: number[] = [];
+    saved.push((await library.save(numberedArticle(0))).id);
+    await library.indexPending();
+    expect((await db.smallSegs.toArray()).map((r) => [...r.docs])).toEqual([[thai.id], [saved[0]]]);
+    expect(await tableRows(db, 'terms')).toEqual(v4.terms);
+    expect(await db.segments.count()).toBe(MERGE_AT - 1);
+
+    // The eighth segment of the smallest class: the merge combines v4's `terms` rows and the small rows.
+    saved.push((await library.save(numberedArticle(1))).id);
+    await library.indexPending();
+    await library.mergeIndex();
+    const merged = await db.segments.toArray();
+    expect(merged).toEqual([{ id: expect.any(Number), docs: 9, packed: 1 }]);
+    expect(await db.smallSegs.count()).toBe(0);
+    expect(new Set((await db.terms.toArray()).map((r) => r.seg))).toEqual(new Set([merged[0].id]));
+    const postings = await db.postings.toArray();
+    expect(postings.map((p) => p.id)).toEqual([1, 2, 3, 4, 5, 6, 7, ...saved]);
+    expect(await indexedUnder(db)).toEqual(new Map(postings.map((p) => [p.id, [...p.terms].sort()])));
+
+    expect(await ids('pontoon')).toEqual([harbour.id]);
+    expect(await ids('cantine')).toEqual([ecole.id]);
+    expect(await ids('満開')).toEqual([tokyo.id]);
+    expect(await ids('метро')).toEqual([moscow.id]);
+    expect(await ids(uniqueTerms(STORIES.thai.title)[0])).toEqual([thai.id]);
+    expect(await ids('batch0')).toEqual([saved[0]]);
+    expect((await ids('survey')).sort((a, b) => a - b)).toEqual(saved);
+    await library.restore(arabic.id);
+    expect(await ids(uniqueTerms(STORIES.arabic.title)[0])).toEqual([arabic.id]);
+    expect(await db.bodies.bulkGet(v4.bodies.map((b) => b.id))).toEqual(v4.bodies);
+  });
+});
+
+/** Each article's terms as the inverted index holds them (`terms` rows and small segments), sorted. */
+async function indexedUnder(db: LibraryDB): Promise<Map<number, string[]>> {
+  const under = new Map<number, string[]>();
+  for (const row of await everyTermRow(db))
+    for (const id of row.ids) under.set(id, [...(under.get(id) ?? []), row.term]);
+  return new Map([...under].sort((a, b) => a[0] - b[0]).map(([id, terms]) => [id, terms.sort()]));
+}
 
 async function images(db: Dexie) {
   const rows = (await db.table('images').toArray()) as { articleId: number; url: string; blob: Blob }[];

@@ -15,7 +15,8 @@ import { ARTICLE_COUNT_KEY } from '../counts';
 import { readQueue } from '../index-queue';
 import { Library, LibraryError } from '../index';
 import type { LibraryDB } from '../schema';
-import { fromStored } from '../term-index';
+import { parseSmallRow } from '../small-segments';
+import { everyTermRow } from '../term-index';
 import { STORIES, articleOf, freshName } from './fixtures';
 
 const win = jsdomWindow();
@@ -59,7 +60,17 @@ const abortTransaction: Fault = (store) => store.transaction.abort();
 // ---- what "exactly as before" and "consistent" mean ----
 
 async function snapshot(db: LibraryDB) {
-  const tables = ['articles', 'bodies', 'postings', 'terms', 'segments', 'trash', 'vocab', 'meta'] as const;
+  const tables = [
+    'articles',
+    'bodies',
+    'postings',
+    'terms',
+    'smallSegs',
+    'segments',
+    'trash',
+    'vocab',
+    'meta',
+  ] as const;
   const rows = await Promise.all(tables.map((t) => db.table(t).toArray()));
   const images = (await db.images.toArray()).map(({ articleId, url, blob }) => ({ articleId, url, size: blob.size }));
   return { ...Object.fromEntries(tables.map((t, i) => [t, rows[i]])), images };
@@ -87,12 +98,24 @@ async function expectConsistent(library: Library) {
   const vocab = new Set((await db.vocab.toArray()).flatMap((c) => c.terms));
   const missing = postings.flatMap((p) => p.terms).filter((t) => !vocab.has(t));
   expect(missing).toEqual([]);
-  // The inverted index holds exactly what `postings` says each article was indexed under, in live segments.
+  // The inverted index (`terms` rows and small segments, as search reads it) holds exactly what `postings`
+  // says each article was indexed under, in live segments, and no row of it is damaged.
   const segments = new Set((await db.segments.toCollection().primaryKeys()) as number[]);
+  const stored = await db.terms.toArray();
+  const smallSegs = await db.smallSegs.toArray();
+  for (const row of stored) expect(segments.has(row.seg), `terms row ${row.term}@${row.seg}`).toBe(true);
+  for (const row of smallSegs) {
+    expect(segments.has(row.seg), `small segment ${row.seg}`).toBe(true);
+    expect(parseSmallRow(row)).toMatchObject({ ok: true });
+  }
+  // Nothing is left out as damaged: a row per stored `terms` row and per term of each small segment.
+  const rows = await everyTermRow(db);
+  const smallTerms = smallSegs.reduce((n, row) => n + (row.terms ? row.terms.split('\n').length : 0), 0);
+  expect(rows.length).toBe(stored.length + smallTerms);
   const inverted = new Map<number, string[]>();
-  for (const row of await db.terms.toArray()) {
+  for (const row of rows) {
     expect(segments.has(row.seg)).toBe(true);
-    for (const id of fromStored(row).ids) inverted.set(id, [...(inverted.get(id) ?? []), row.term]);
+    for (const id of row.ids) inverted.set(id, [...(inverted.get(id) ?? []), row.term]);
   }
   expect(new Map([...inverted].map(([id, terms]) => [id, terms.sort()]))).toEqual(
     new Map(postings.map((p) => [p.id, [...p.terms].sort()])),

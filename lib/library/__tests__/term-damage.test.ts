@@ -8,12 +8,16 @@
  * from the value, so IndexedDB refuses any value without it. What can be left behind is a row with
  * its key and damaged fields (a half-written or hand-edited row, an older build's format, a JSON round
  * trip turning typed arrays into plain objects), which is what these tests write.
+ *
+ * Since schema v5 a save's indexing writes a small segment (one `smallSegs` row, small-segments.ts), not
+ * `terms` rows: the rows damaged here are those of merged segments and of segments indexed eight
+ * articles at a time (a rebuild, an import), the two ways `terms` rows are written.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Library } from '../index';
 import type { StoredTermRow } from '../schema';
-import { MERGE_AT, checkTermRow, isPacked, mergeOnce, packIds, unpackIds } from '../term-index';
+import { MERGE_AT, checkTermRow, everyTermRow, isPacked, mergeOnce, packIds, unpackIds } from '../term-index';
 import { STORIES, articleOf, numberedArticle } from './fixtures';
 import { freshLibraries } from './fresh-libraries';
 
@@ -21,8 +25,9 @@ const { fresh } = freshLibraries('term-damage');
 
 /**
  * A library of eight numbered articles merged into one segment and three more indexed one by one, each
- * in a segment of its own (every one holds "survey"), plus the harbour story: "survey" is four rows, the
- * first holding eight articles.
+ * in a segment of its own (every one holds "survey"), plus the harbour story. The merged segment is
+ * `terms` rows; each later save's is a small segment (one `smallSegs` row, small-segments.ts). So
+ * "survey" is one `terms` row, holding the first eight articles, and four rows as search reads them.
  */
 async function seeded() {
   const library = await fresh();
@@ -40,10 +45,15 @@ async function seeded() {
   const harbour = (await library.save(articleOf(STORIES.harbour))).id;
   await library.indexPending();
   const rows = await library.db.terms.where(':id').between(['survey', 0], ['survey', Infinity]).toArray();
-  expect(rows).toHaveLength(4);
+  expect(rows).toHaveLength(1);
   // The row holding the first eight articles, the one each test damages.
-  const row = rows.find((r) => r.weights.length === MERGE_AT)!;
+  const [row] = rows;
   expect([...unpackIds(row.ids as Uint8Array, row.weights.length)]).toEqual(first);
+  const survey = (await everyTermRow(library.db)).filter((r) => r.term === 'survey');
+  expect(survey.map((r) => [r.seg === row.seg, [...r.ids]])).toEqual([
+    [true, first],
+    ...second.map((id) => [false, [id]]),
+  ]);
   return { library, first, second, harbour, row };
 }
 
@@ -65,14 +75,20 @@ async function unpackSegment(library: Library, seg: number, reversed: string[]) 
   await library.db.segments.put({ id: seg, docs: segment.docs });
 }
 
-/** Saves `count` numbered articles from `from`, each indexed alone (one segment each); their ids. */
-async function oneSegmentEach(library: Library, count: number, from = 0): Promise<number[]> {
-  const ids: number[] = [];
-  for (let n = from; n < from + count; n++) {
-    ids.push((await library.save(numberedArticle(n))).id);
+/**
+ * Saves `count` batches of `MERGE_AT` numbered articles, from number `from`, each batch saved at once
+ * and indexed in one run: one segment of `terms` rows per batch (size class 1; a save alone would be a
+ * small segment). The ids of each batch.
+ */
+async function segmentsOfEight(library: Library, count: number, from = 0): Promise<number[][]> {
+  const batches: number[][] = [];
+  for (let b = 0; b < count; b++) {
+    const first = from + b * MERGE_AT;
+    const saved = await library.saveMany(Array.from({ length: MERGE_AT }, (_, n) => numberedArticle(first + n)));
     await library.indexPending();
+    batches.push(saved.map((item) => item.id));
   }
-  return ids;
+  return batches;
 }
 
 const idsOf = (r: { hits: { item: { id: number } }[] }) => r.hits.map((h) => h.item.id).sort((a, b) => a - b);
@@ -142,44 +158,51 @@ describe('a damaged term row', () => {
 
   it('a merge leaves a damaged row out of the merged segment, and the search still reports it', async () => {
     const library = await fresh();
-    const ids = await oneSegmentEach(library, MERGE_AT - 1);
+    const batches = await segmentsOfEight(library, MERGE_AT - 1);
     const segments = await library.db.segments.toArray();
-    expect(segments).toHaveLength(MERGE_AT - 1);
+    expect(segments.map((s) => s.docs)).toEqual(Array(MERGE_AT - 1).fill(MERGE_AT));
     const row = (await library.db.terms.get(['survey', segments[0].id]))!;
+    expect([...unpackIds(row.ids as Uint8Array, row.weights.length)]).toEqual(batches[0]);
     await library.db.terms.put({ ...row, ids: new Uint8Array(0) });
     // The eighth segment fills the size class: the merge runs (in the background, awaited here).
-    ids.push(...(await oneSegmentEach(library, 1, MERGE_AT - 1)));
+    batches.push(...(await segmentsOfEight(library, 1, (MERGE_AT - 1) * MERGE_AT)));
     await library.mergeIndex();
+    const ids = batches.flat();
 
     const merged = await library.db.segments.toArray();
-    expect(merged).toHaveLength(1);
+    expect(merged.map((s) => s.docs)).toEqual([MERGE_AT * MERGE_AT]);
     const survey = (await library.db.terms.get(['survey', merged[0].id]))!;
     expect(checkTermRow(survey).ok).toBe(true);
-    expect([...unpackIds(survey.ids as Uint8Array, survey.weights.length)]).toEqual(ids.slice(1));
-    // Every other term of the first article was merged.
+    expect([...unpackIds(survey.ids as Uint8Array, survey.weights.length)]).toEqual(batches.slice(1).flat());
+    // Every other term of the first segment's articles was merged.
     expect(idsOf(await library.search('batch0'))).toEqual([ids[0]]);
+    expect(idsOf(await library.search('entry', { limit: 100 }))).toEqual(ids);
 
-    const result = await library.search('survey');
-    expect(idsOf(result)).toEqual(ids.slice(1));
+    const result = await library.search('survey', { limit: 100 });
+    expect(idsOf(result)).toEqual(batches.slice(1).flat());
     expect(result.skipped.map((s) => s.id)).toEqual([['survey', segments[0].id]]);
-    expect(idsOf(await library.search('survey'))).toEqual(ids);
+    expect(idsOf(await library.search('survey', { limit: 100 }))).toEqual(ids);
   });
 
   it('a merge keeps an id found in two rows of a term once, instead of failing at every try', async () => {
     const library = await fresh();
-    const ids = await oneSegmentEach(library, MERGE_AT - 1);
-    // Well formed, so not found damaged: the second segment's row names the first article again.
+    const batches = await segmentsOfEight(library, MERGE_AT - 1);
+    // Well formed, so not found damaged: the second segment's row names the first segment's articles again.
     const [a, b] = await library.db.segments.toArray();
     const row = (await library.db.terms.get(['survey', a.id]))!;
     await library.db.terms.put({ ...row, seg: b.id });
-    ids.push(...(await oneSegmentEach(library, 1, MERGE_AT - 1)));
+    batches.push(...(await segmentsOfEight(library, 1, (MERGE_AT - 1) * MERGE_AT)));
     await library.mergeIndex();
 
     const merged = await library.db.segments.toArray();
     expect(merged).toHaveLength(1);
     const survey = (await library.db.terms.get(['survey', merged[0].id]))!;
-    expect([...unpackIds(survey.ids as Uint8Array, survey.weights.length)]).toEqual([ids[0], ...ids.slice(2)]);
-    expect(idsOf(await library.search('batch5'))).toEqual([ids[5]]);
+    expect([...unpackIds(survey.ids as Uint8Array, survey.weights.length)]).toEqual([
+      ...batches[0],
+      ...batches.slice(2).flat(),
+    ]);
+    // Number 13 is the second segment's sixth article.
+    expect(idsOf(await library.search('batch13'))).toEqual([batches[1][5]]);
   });
 
   it('a row written before packing with ids out of order is put in order when an article is taken out', async () => {

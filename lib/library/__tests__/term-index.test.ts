@@ -2,16 +2,40 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../index';
 import { SEARCH_VERSION_KEY } from '../indexer';
-import { MERGE_AT, fromStored, readTerm, segmentRows, sizeClass, termWeight, weightsOf } from '../term-index';
+import { allSmallSegments, termRowOf } from '../small-segments';
+import type { StoredTermRow } from '../schema';
+import {
+  MERGE_AT,
+  everyTermRow,
+  fromStored,
+  readTerm,
+  segmentRows,
+  sizeClass,
+  termWeight,
+  weightsOf,
+} from '../term-index';
 import { STORIES, articleOf, numberedArticle, type Story } from './fixtures';
 import { freshLibraries } from './fresh-libraries';
 
 const { fresh, track } = freshLibraries('terms');
 
 const ids = async (library: Library, query: string) => (await library.search(query)).hits.map((h) => h.item.id);
-/** Every article id the `terms` rows of `term` hold, over all its segments. */
+/**
+ * Every row of `term` as search reads it: `terms` rows (merged segments, indexing runs of eight or more)
+ * and the rows of small segments (a save's indexing, small-segments.ts).
+ */
+const rowsOf = async (library: Library, term: string) =>
+  (await everyTermRow(library.db)).filter((row) => row.term === term);
+/** Every article id the rows of `term` hold, over all its segments, `terms` rows and small segments alike. */
 const postingsOf = async (library: Library, term: string) =>
-  (await readTerm(library.db, term)).flatMap((row) => [...row.ids]).sort((a, b) => a - b);
+  (await rowsOf(library, term)).flatMap((row) => [...row.ids]).sort((a, b) => a - b);
+/** The small segments, parsed. */
+const smallSegments = (library: Library) =>
+  library.db.transaction('r', library.db.smallSegs, () => allSmallSegments(library.db));
+/** Numbered articles `from` to `from + count - 1`. */
+const numbered = (count: number, from = 0) => Array.from({ length: count }, (_, n) => numberedArticle(from + n));
+/** A `terms` row as a comparable value. */
+const asValue = (r: StoredTermRow) => JSON.stringify([r.term, r.seg, [...r.ids], [...r.weights]]);
 
 const INDONESIAN: Story = {
   url: 'https://berita.example.id/nasional/banjir-jakarta',
@@ -32,18 +56,35 @@ const CHINESE: Story = {
 };
 
 describe('the inverted index (one row per term per segment)', () => {
-  it('stores each term once per segment, with the articles holding it, ascending', async () => {
+  it('stores each term once per segment, with the articles holding it, ascending: small segments and terms rows', async () => {
     const library = await fresh();
     const a = await library.save(articleOf(STORIES.harbour));
     const b = await library.save(articleOf(STORIES.election));
     await library.indexPending();
-    // Both saves were queued before indexing ran: one segment, one row per term.
-    const rows = await readTerm(library.db, 'the');
-    expect(rows).toHaveLength(1);
-    expect([...rows[0].ids]).toEqual([a.id, b.id]);
-    expect(rows[0].weights).toHaveLength(2);
+    // Both saves were queued before indexing ran: one segment, of fewer than eight articles, so one
+    // small row (no `terms` rows), holding one row per term.
+    expect(await library.db.terms.count()).toBe(0);
+    expect(await library.db.smallSegs.count()).toBe(1);
+    const { segments, damaged } = await smallSegments(library);
+    expect(damaged).toEqual([]);
+    expect([...segments[0].docs]).toEqual([a.id, b.id]);
+    const small = termRowOf(segments[0], 'the')!;
+    expect([...small.ids]).toEqual([a.id, b.id]);
+    expect(small.weights).toHaveLength(2);
+    expect(await rowsOf(library, 'the')).toHaveLength(1);
     expect(await postingsOf(library, 'pontoon')).toEqual([a.id]);
     expect(await postingsOf(library, 'no-such-term')).toEqual([]);
+
+    // Eight articles indexed in one run: one segment, written as one `terms` row per term.
+    const batch = (await library.saveMany(numbered(MERGE_AT))).map((item) => item.id);
+    await library.indexPending();
+    const rows = await readTerm(library.db, 'the');
+    expect(rows).toHaveLength(1);
+    expect([...rows[0].ids]).toEqual(batch);
+    expect(rows[0].weights).toHaveLength(MERGE_AT);
+    expect(await library.db.smallSegs.count()).toBe(1);
+    expect(await postingsOf(library, 'the')).toEqual([a.id, b.id, ...batch]);
+    expect(await postingsOf(library, 'pontoon')).toEqual([a.id]);
   });
 
   it('merges segments as single saves pile up, and every article stays findable', async () => {
@@ -93,16 +134,25 @@ describe('the inverted index (one row per term per segment)', () => {
 
   it('a new tag or note rewrites the rows of its own words only; the body postings stay where they were', async () => {
     const library = await fresh();
-    const harbour = await library.save(articleOf(STORIES.harbour));
-    await library.save(articleOf(STORIES.election));
+    // Indexed in one run of eight: a segment of `terms` rows.
+    const [harbour] = await library.saveMany([
+      articleOf(STORIES.harbour),
+      articleOf(STORIES.election),
+      ...numbered(MERGE_AT - 2),
+    ]);
     await library.indexPending();
     const [pontoon] = await readTerm(library.db, 'pontoon');
+    expect([...pontoon.ids]).toEqual([harbour.id]);
+    const before = await library.db.terms.toArray();
     await library.update(harbour.id, { tags: ['maritime'] });
     await library.setNote(harbour.id, 'Ask the quartermaster.');
     await library.indexPending();
     expect(await readTerm(library.db, 'pontoon')).toEqual([pontoon]);
+    // Of the segment's rows, only that of "the" (a body word the note weighs more now) was rewritten.
+    const after = new Set((await library.db.terms.toArray()).map(asValue));
+    expect(before.filter((r) => !after.has(asValue(r))).map((r) => r.term)).toEqual(['the']);
     expect(await postingsOf(library, 'maritime')).toEqual([harbour.id]);
-    expect((await readTerm(library.db, 'maritime'))[0].seg).toBeGreaterThan(pontoon.seg);
+    expect((await rowsOf(library, 'maritime'))[0].seg).toBeGreaterThan(pontoon.seg);
     expect(await ids(library, 'quartermaster')).toEqual([harbour.id]);
     // The tag now weighs like a title word: it ranks the article above one with it in the body only.
     const other = await library.save(
@@ -115,18 +165,81 @@ describe('the inverted index (one row per term per segment)', () => {
     expect(await readTerm(library.db, 'pontoon')).toEqual([pontoon]);
   });
 
-  it('purging an article takes it out of every term row; trashing only hides it', async () => {
+  it('in a small segment, a new tag or note goes to a new segment; the body postings stay, with their weights', async () => {
     const library = await fresh();
     const harbour = await library.save(articleOf(STORIES.harbour));
+    await library.indexPending();
     const election = await library.save(articleOf(STORIES.election));
     await library.indexPending();
+    // Each save is a small segment of its own.
+    expect(await library.db.terms.count()).toBe(0);
+    const [own, others] = await library.db.smallSegs.toArray();
+    const body = await rowsOf(library, 'pontoon');
+    expect(body.map((r) => [r.seg, [...r.ids]])).toEqual([[own.seg, [harbour.id]]]);
+    const bodyTerms = (await smallSegments(library)).segments[0].at.size;
+
+    await library.update(harbour.id, { tags: ['maritime'] });
+    await library.setNote(harbour.id, 'Ask the quartermaster.');
+    await library.indexPending();
+    // Each of the article's terms is in one row; the tag's and the note's words in segments written
+    // since, its body's in the segment holding "pontoon" (written again under a new id without "the",
+    // which the note weighs more now: a small row never changes under its key).
+    const mine = (await everyTermRow(library.db)).filter((r) => r.ids.includes(harbour.id));
+    const terms = mine.map((r) => r.term);
+    expect(new Set(terms).size).toBe(terms.length);
+    const [pontoon] = await rowsOf(library, 'pontoon');
+    expect([...pontoon.ids, ...pontoon.weights]).toEqual([...body[0].ids, ...body[0].weights]);
+    expect(pontoon.seg).not.toBe(own.seg);
+    expect(await library.db.smallSegs.get(own.seg)).toBeUndefined();
+    const inBody = mine.filter((r) => r.seg === pontoon.seg).map((r) => r.term);
+    expect(inBody).toHaveLength(bodyTerms - 1);
+    expect(inBody).not.toContain('the');
+    const added = mine.filter((r) => r.seg !== pontoon.seg);
+    expect(added.map((r) => r.term).sort()).toEqual(['ask', 'maritime', 'quartermaster', 'the']);
+    expect(added.every((r) => r.seg > own.seg)).toBe(true);
+    expect(await ids(library, 'quartermaster')).toEqual([harbour.id]);
+    // The election's segment is untouched.
+    expect(await library.db.smallSegs.get(others.seg)).toEqual(others);
+    expect([...(await rowsOf(library, 'turnout'))[0].ids]).toEqual([election.id]);
+
+    await library.update(harbour.id, { tags: [] });
+    await library.indexPending();
+    expect(await postingsOf(library, 'maritime')).toEqual([]);
+    expect(await ids(library, 'maritime')).toEqual([]);
+    const [still] = await rowsOf(library, 'pontoon');
+    expect([...still.ids, ...still.weights]).toEqual([...body[0].ids, ...body[0].weights]);
+  });
+
+  it('purging an article takes it out of every term row, merged or small; trashing only hides it', async () => {
+    const library = await fresh();
+    // The harbour story in a segment of `terms` rows (eight articles indexed in one run), the election in
+    // a small segment with the school story (a save's indexing).
+    const [harbour, ...rest] = await library.saveMany([articleOf(STORIES.harbour), ...numbered(MERGE_AT - 1)]);
+    await library.indexPending();
+    const [election, ecole] = await library.saveMany([articleOf(STORIES.election), articleOf(STORIES.ecole)]);
+    await library.indexPending();
+    expect((await readTerm(library.db, 'pontoon')).flatMap((r) => [...r.ids])).toEqual([harbour.id]);
+    const [small] = await library.db.smallSegs.toArray();
+    expect([...small.docs]).toEqual([election.id, ecole.id]);
+    expect(await postingsOf(library, 'turnout')).toEqual([election.id]);
+
     await library.remove(harbour.id);
+    await library.remove(election.id);
     expect(await ids(library, 'pontoon')).toEqual([]);
+    expect(await ids(library, 'turnout')).toEqual([]);
     expect(await postingsOf(library, 'pontoon')).toEqual([harbour.id]);
+    expect(await postingsOf(library, 'turnout')).toEqual([election.id]);
     await library.emptyTrash();
     expect(await postingsOf(library, 'pontoon')).toEqual([]);
-    expect(await postingsOf(library, 'the')).toEqual([election.id]);
+    expect(await postingsOf(library, 'turnout')).toEqual([]);
+    expect(await postingsOf(library, 'the')).toEqual(rest.map((item) => item.id));
+    // No row of either layout holds them; the small segment holds the school story alone.
+    const held = new Set((await everyTermRow(library.db)).flatMap((r) => [...r.ids]));
+    expect([...held].sort((a, b) => a - b)).toEqual([...rest.map((item) => item.id), ecole.id]);
+    expect((await library.db.smallSegs.toArray()).map((r) => [...r.docs])).toEqual([[ecole.id]]);
+    expect(await ids(library, 'rentree')).toEqual([ecole.id]);
     expect(await library.db.postings.get(harbour.id)).toBeUndefined();
+    expect(await library.db.postings.get(election.id)).toBeUndefined();
   });
 
   it('ranks by BM25: more occurrences rank higher, a title word above a body word', async () => {
@@ -212,14 +325,20 @@ describe('search over the inverted index', () => {
     const library = await fresh();
     const harbour = await library.save(articleOf(STORIES.harbour));
     const tokyo = await library.save(articleOf(STORIES.tokyo));
+    await library.saveMany(numbered(MERGE_AT - 2));
     await library.indexPending();
     const name = library.db.name;
     await library.db.meta.put({ key: SEARCH_VERSION_KEY, value: -1 });
     await library.db.terms.clear();
+    await library.db.smallSegs.clear();
     library.close();
     const reopened = track(await Library.open({ name }));
     expect(await ids(reopened, 'pontoon')).toEqual([harbour.id]);
     expect(await ids(reopened, '満開')).toEqual([tokyo.id]);
+    // The eight articles indexed again in one run: one segment of `terms` rows.
+    expect((await reopened.db.segments.toArray()).map((s) => s.docs)).toEqual([MERGE_AT]);
+    expect(await reopened.db.smallSegs.count()).toBe(0);
+    expect((await readTerm(reopened.db, 'pontoon')).flatMap((r) => [...r.ids])).toEqual([harbour.id]);
     expect(await postingsOf(reopened, 'pontoon')).toEqual([harbour.id]);
   });
 });

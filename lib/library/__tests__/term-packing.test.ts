@@ -1,12 +1,14 @@
 /**
  * `terms` rows store their ids packed (gaps as varints, term-index.ts), and rows written before packing
  * (a Uint32Array of ids) are still read as they are and rewritten packed by the background merge.
+ * `terms` rows are written by merges and by indexing runs of eight articles or more; a save's indexing
+ * writes a small segment (one `smallSegs` row, small-segments.ts), which holds no varints.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../index';
 import type { StoredTermRow } from '../schema';
-import { fromStored, isPacked, packIds, readTerm, unpackIds } from '../term-index';
+import { MERGE_AT, everyTermRow, fromStored, isPacked, packIds, readTerm, unpackIds } from '../term-index';
 import { STORIES, articleOf, numberedArticle } from './fixtures';
 import { freshLibraries } from './fresh-libraries';
 
@@ -30,12 +32,15 @@ const answers = async (library: Library, queries: string[]) =>
     }),
   );
 
-/** Rewrites the library's index as code from before packing left it: Uint32Array ids, segments unmarked. */
+/**
+ * Rewrites the library's `terms` rows as code from before packing left them: Uint32Array ids, their
+ * segments unmarked (small segments came after packing, and stay as they are).
+ */
 async function unpackAll(library: Library) {
   const rows = await library.db.terms.toArray();
   await library.db.terms.bulkPut(rows.map((r) => ({ ...fromStored(r), ids: Uint32Array.from(fromStored(r).ids) })));
-  const segments = await library.db.segments.toArray();
-  await library.db.segments.bulkPut(segments.map(({ id, docs }) => ({ id, docs })));
+  const segments = await library.db.segments.bulkGet([...new Set(rows.map((r) => r.seg))]);
+  await library.db.segments.bulkPut(segments.map((s) => ({ id: s!.id, docs: s!.docs })));
 }
 
 const QUERIES = ['survey', 'entry', 'batch3', 'pontoon', 'harb', 'the quay', 'elction', 'lighthouse'];
@@ -57,30 +62,47 @@ describe('packed term ids', () => {
     expect(() => unpackIds(packIds([1, 2]), 3)).toThrow();
   });
 
-  it('saves write packed rows and marked segments; merges keep them packed', async () => {
+  it('indexing eight articles at once and merging saves write packed rows and marked segments', async () => {
     const library = await fresh();
+    // Nine saves: the first eight merged into one segment of `terms` rows, the ninth a small segment.
     await saveSettled(library, 9);
+    // Eight more saved at once and indexed in one run: a segment of `terms` rows written by the indexer.
+    const batch = await library.saveMany(Array.from({ length: MERGE_AT }, (_, n) => numberedArticle(9 + n)));
+    await library.indexPending();
+    await library.mergeIndex();
+    const segments = await library.db.segments.toArray();
+    expect(segments.map((s) => s.docs)).toEqual([MERGE_AT, 1, MERGE_AT]);
+    expect(segments.every((s) => s.packed === 1)).toBe(true);
+    expect(await library.db.smallSegs.count()).toBe(1);
     const rows = await library.db.terms.toArray();
-    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.seg))).toEqual(new Set([segments[0].id, segments[2].id]));
     expect(rows.filter((r) => !isPacked(r))).toEqual([]);
-    expect((await library.db.segments.toArray()).every((s) => s.packed === 1)).toBe(true);
     const survey = await readTerm(library.db, 'survey');
     expect(survey.every((r) => r.ids instanceof Uint32Array && r.ids.length === r.weights.length)).toBe(true);
-    expect(survey.flatMap((r) => [...r.ids]).sort((a, b) => a - b)).toHaveLength(9);
+    expect(survey.map((r) => r.ids.length)).toEqual([MERGE_AT, MERGE_AT]);
+    expect(survey[1].ids).toEqual(Uint32Array.from(batch, (item) => item.id));
+    // As search reads it, with the small segment's row: all seventeen articles, once each.
+    const all = (await everyTermRow(library.db)).filter((r) => r.term === 'survey').flatMap((r) => [...r.ids]);
+    expect(new Set(all).size).toBe(9 + MERGE_AT);
+    expect(all).toHaveLength(9 + MERGE_AT);
+    expect((await library.search('survey', { limit: 100 })).total).toBe(9 + MERGE_AT);
   });
 
   it('an index written before packing searches the same, and the merge packs it segment by segment', async () => {
     const library = await fresh();
-    await saveSettled(library, 10);
+    // Two merged segments of `terms` rows and, for the harbour and election stories, a small one.
+    await saveSettled(library, 2 * MERGE_AT);
     const harbour = await library.save(articleOf(STORIES.harbour));
     await library.save(articleOf(STORIES.election));
     await library.indexPending();
     const before = await answers(library, QUERIES);
-    expect(before.find((a) => a.q === 'survey')!.total).toBe(10);
+    expect(before.find((a) => a.q === 'survey')!.total).toBe(2 * MERGE_AT);
 
     await unpackAll(library);
     const old = await library.db.terms.toArray();
     expect(old.some(isPacked)).toBe(false);
+    expect(new Set(old.map((r) => r.seg)).size).toBe(2);
+    expect((await library.db.segments.toArray()).filter((s) => !s.packed)).toHaveLength(2);
     // Old rows read as they are.
     expect(await answers(library, QUERIES)).toEqual(before);
 

@@ -1,0 +1,242 @@
+/**
+ * Small segments: an indexing batch of fewer than `MERGE_AT` articles (a save's, usually one) is kept
+ * as one `smallSegs` row instead of one `terms` row per term (schema v5).
+ *
+ * Why: a one-article segment was about 2,400 `terms` rows, each with its `seg` index entry, written by
+ * the save's indexing and read and deleted again by the merge eight saves later. At 10,000 articles
+ * LevelDB compacted 5.5 GB in a 5-minute run of 180 saves, and a save started while it did took 1.5x
+ * as long (back to back 26-29 ms median against 18-20 settled). As one row of about 20-30 KB, a small
+ * segment is one put and one delete, and an article is searchable once that put commits.
+ *
+ * A search reads the small segments whole (at most seven or so; their keys are read beside the
+ * postings) and keeps them parsed in memory, per database connection: a row is never changed under its
+ * key. The indexer writes it under a new segment id; a removal (an article indexed again, or purged)
+ * writes what is left under a new segment id too and deletes the old row; a merge deletes it; a rebuild
+ * clears the store. Segment ids come from the key generator of `segments`, which never hands an id out
+ * twice in a database's life, so a parsed copy under a key is the row under that key. (An aborted
+ * transaction gives its ids back, but nothing reads a small row in the transaction that wrote it, so
+ * no row that was never committed is parsed.) (A row damaged on
+ * disk after this connection parsed it is seen by the next page that opens the library; this one goes
+ * on with the good copy.) Every search reads the keys, so a damaged small row is reported by the first
+ * search, whatever its words, and the index is rebuilt.
+ *
+ * Layout: `docs` the segment's article ids ascending; `terms` its terms joined by '\n' (a term is
+ * letters, marks and numbers, never a newline); per term, `counts` how many of the articles hold it;
+ * per posting, in term order, `ids` its article's place in `docs` and `weights` its stored weight.
+ */
+import type { LibraryDB, SmallSegmentRow, TermRow } from './schema';
+import { MERGE_AT, type IndexedDoc } from './term-index';
+import type { Checked } from './validate';
+
+/** A small segment as read: its term rows are built on demand (a search asks for a handful). */
+export interface SmallSegment {
+  seg: number;
+  docs: Uint32Array;
+  /** Each term's place, and where its postings start in `ids`/`weights`. */
+  at: Map<string, number>;
+  starts: Uint32Array;
+  ids: Uint8Array;
+  weights: Uint16Array;
+  /** Bytes of postings as stored, for the benchmark's figures. */
+  bytes: number;
+}
+
+/** Whether a batch of `docs` articles is written as one small row. */
+export const isSmall = (docs: number): boolean => docs < MERGE_AT;
+
+/** The small row of segment `seg` holding `docs` (fewer than `MERGE_AT` of them). */
+export function smallRow(seg: number, docs: readonly IndexedDoc[]): SmallSegmentRow {
+  const sorted = [...docs].sort((a, b) => a.id - b.id);
+  const byTerm = new Map<string, { ids: number[]; weights: number[] }>();
+  sorted.forEach((doc, place) => {
+    for (const [term, weight] of doc.weights) {
+      let entry = byTerm.get(term);
+      if (!entry) byTerm.set(term, (entry = { ids: [], weights: [] }));
+      entry.ids.push(place);
+      entry.weights.push(weight);
+    }
+  });
+  return packRow(
+    seg,
+    sorted.map((d) => d.id),
+    [...byTerm].map(([term, e]) => ({ term, ids: e.ids, weights: e.weights })),
+  );
+}
+
+/** A row from its articles and, per term, the places (in `docs`) and weights of its postings. */
+function packRow(
+  seg: number,
+  docs: readonly number[],
+  terms: readonly { term: string; ids: readonly number[]; weights: readonly number[] }[],
+): SmallSegmentRow {
+  const total = terms.reduce((n, t) => n + t.ids.length, 0);
+  const ids = new Uint8Array(total);
+  const weights = new Uint16Array(total);
+  let at = 0;
+  for (const t of terms) {
+    ids.set(t.ids, at);
+    weights.set(t.weights, at);
+    at += t.ids.length;
+  }
+  return {
+    seg,
+    docs: Uint32Array.from(docs),
+    terms: terms.map((t) => t.term).join('\n'),
+    counts: Uint8Array.from(terms, (t) => t.ids.length),
+    ids,
+    weights,
+  };
+}
+
+const isTyped = (v: unknown, name: string): boolean =>
+  ArrayBuffer.isView(v) && (v as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] === name;
+
+/**
+ * A stored row parsed, or why it is damaged: the shapes ranking and merges rely on (typed arrays, one
+ * count per term, the counts adding up to the postings, every place inside `docs`). One pass over the
+ * postings, once per row per connection (the result is kept).
+ */
+export function parseSmallRow(row: unknown): Checked<SmallSegment> {
+  if (!row || typeof row !== 'object') return { ok: false, reason: 'not a row' };
+  const r = row as Partial<Record<keyof SmallSegmentRow, unknown>>;
+  const { seg, docs, terms, counts, ids, weights } = r;
+  if (typeof seg !== 'number' || typeof terms !== 'string') return { ok: false, reason: 'no segment or terms' };
+  if (!isTyped(docs, 'Uint32Array') || !isTyped(counts, 'Uint8Array') || !isTyped(ids, 'Uint8Array'))
+    return { ok: false, reason: 'articles or postings are not stored as numbers' };
+  if (!isTyped(weights, 'Uint16Array')) return { ok: false, reason: 'weights are not 16-bit numbers' };
+  const d = docs as Uint32Array;
+  const c = counts as Uint8Array;
+  const p = ids as Uint8Array;
+  const w = weights as Uint16Array;
+  const list = terms ? terms.split('\n') : [];
+  if (list.length !== c.length) return { ok: false, reason: 'not one count per term' };
+  if (p.length !== w.length) return { ok: false, reason: 'not one article per weight' };
+  const starts = new Uint32Array(c.length + 1);
+  for (let i = 0; i < c.length; i++) starts[i + 1] = starts[i] + c[i];
+  if (starts[c.length] !== p.length) return { ok: false, reason: 'counts do not add up to the postings' };
+  for (let i = 0; i < p.length; i++) if (p[i] >= d.length) return { ok: false, reason: 'a posting of no article' };
+  const at = new Map<string, number>();
+  list.forEach((term, i) => at.set(term, i));
+  return {
+    ok: true,
+    value: {
+      seg,
+      docs: d,
+      at,
+      starts,
+      ids: p,
+      weights: w,
+      bytes: d.byteLength + c.byteLength + p.byteLength + w.byteLength,
+    },
+  };
+}
+
+/** The row of `term` in `s`, as a `terms` row reads, or undefined when `s` does not hold it. */
+export function termRowOf(s: SmallSegment, term: string): TermRow | undefined {
+  const i = s.at.get(term);
+  if (i === undefined) return undefined;
+  const from = s.starts[i];
+  const to = s.starts[i + 1];
+  const ids = new Uint32Array(to - from);
+  for (let k = from; k < to; k++) ids[k - from] = s.docs[s.ids[k]];
+  return { term, seg: s.seg, ids, weights: s.weights.subarray(from, to) };
+}
+
+/** Every term row of `s`. */
+export function termRowsOf(s: SmallSegment): TermRow[] {
+  return [...s.at.keys()].map((term) => termRowOf(s, term)!);
+}
+
+/** Parsed rows (or why they are damaged) by segment id, per connection (see above). */
+const parsed = new WeakMap<object, Map<number, Checked<SmallSegment>>>();
+
+function cacheOf(db: LibraryDB): Map<number, Checked<SmallSegment>> {
+  const key = db.backendDB();
+  let cache = parsed.get(key);
+  if (!cache) parsed.set(key, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * The small segments under `keys`, parsed; only rows not already parsed on this connection are read,
+ * in one request. A key with no row (a segment of `terms` rows, which a merge also asks for) is left
+ * out. `complete`: `keys` are every key of the store (`db.smallSegs.toCollection().primaryKeys()` in
+ * the same transaction), so parsed rows under other keys (merged, rewritten) are forgotten.
+ * Inside a transaction over `smallSegs`. A damaged row is returned in `damaged` by its segment id.
+ */
+export async function readSmallSegments(
+  db: LibraryDB,
+  keys: readonly number[],
+  complete: boolean,
+): Promise<{ segments: SmallSegment[]; damaged: { seg: number; reason: string }[] }> {
+  const cache = cacheOf(db);
+  const missing = keys.filter((k) => !cache.has(k));
+  if (missing.length) {
+    const rows: unknown[] = await db.smallSegs.bulkGet(missing);
+    missing.forEach((k, i) => {
+      if (rows[i] === undefined) return;
+      const p = parseSmallRow(rows[i]);
+      cache.set(k, p.ok && p.value.seg !== k ? { ok: false, reason: 'stored under another segment' } : p);
+    });
+  }
+  if (complete) {
+    const wanted = new Set(keys);
+    for (const k of cache.keys()) if (!wanted.has(k)) cache.delete(k);
+  }
+  const segments: SmallSegment[] = [];
+  const damaged: { seg: number; reason: string }[] = [];
+  for (const k of keys) {
+    const p = cache.get(k);
+    if (p?.ok) segments.push(p.value);
+    else if (p) damaged.push({ seg: k, reason: p.reason });
+  }
+  return { segments, damaged };
+}
+
+/** Every small segment, parsed. Inside a transaction over `smallSegs`. */
+export async function allSmallSegments(db: LibraryDB) {
+  return readSmallSegments(db, (await db.smallSegs.toCollection().primaryKeys()) as number[], true);
+}
+
+/**
+ * Inside a read-write transaction over `smallSegs` and `segments`: takes each article of `gone` out of
+ * the small segments' rows of the terms listed for it. A segment changed is written under a new
+ * segment id (a row never changes under its key, see above) with the articles that still hold a term;
+ * one left empty is deleted. A damaged row is left as it is, like a damaged `terms` row.
+ */
+export async function removeFromSmall(db: LibraryDB, gone: ReadonlyMap<number, ReadonlySet<string>>) {
+  if (!gone.size) return;
+  const { segments } = await allSmallSegments(db);
+  for (const s of segments) {
+    if (!s.docs.some((id) => gone.has(id))) continue;
+    const terms: { term: string; ids: number[]; weights: number[] }[] = [];
+    let changed = false;
+    for (const term of s.at.keys()) {
+      const row = termRowOf(s, term)!;
+      const ids: number[] = [];
+      const weights: number[] = [];
+      row.ids.forEach((id, k) => {
+        if (gone.get(id)?.has(term)) changed = true;
+        else {
+          ids.push(id);
+          weights.push(row.weights[k]);
+        }
+      });
+      if (ids.length) terms.push({ term, ids, weights });
+    }
+    if (!changed) continue;
+    const docs = [...new Set(terms.flatMap((t) => t.ids))].sort((a, b) => a - b);
+    await db.smallSegs.delete(s.seg);
+    await db.segments.delete(s.seg);
+    if (!docs.length) continue;
+    const seg = (await db.segments.add({ docs: docs.length, packed: 1 } as never)) as number;
+    const place = new Map(docs.map((id, i) => [id, i]));
+    await db.smallSegs.put(
+      packRow(
+        seg,
+        docs,
+        terms.map((t) => ({ ...t, ids: t.ids.map((id) => place.get(id)!) })),
+      ),
+    );
+  }
+}
