@@ -14,8 +14,8 @@
  */
 import { dequeue, readQueue, setQueue } from './index-queue';
 import type { LibraryDB, PostingRow } from './schema';
-import { mergeOnce, removeDocs, segmentRows, weightsOf, type IndexedDoc } from './term-index';
-import { isSmall, smallRow } from './small-segments';
+import { MERGE_AT, mergeOnce, removeDocs, segmentRows, weightsOf, type IndexedDoc } from './term-index';
+import { smallRow } from './small-segments';
 import { TOKENIZER_VERSION, tokenize, uniqueTerms } from './tokenize';
 import type { VocabStore } from './vocab-store';
 
@@ -175,8 +175,10 @@ export async function indexPending(
           .filter((d) => d.weights.size);
         if (changed.length) {
           const seg = (await db.segments.add({ docs: changed.length, packed: 1 } as never)) as number;
-          // A save's batch (fewer than MERGE_AT articles) is one row; a larger batch a row per term.
-          if (isSmall(changed.length)) await db.smallSegs.put(smallRow(seg, changed));
+          // A save's batch (fewer than MERGE_AT articles) is one row. A larger batch (a rebuild, an import:
+          // hundreds of batches before the merges catch up) is a row per term, so that searches meanwhile
+          // do not read hundreds of small rows whole.
+          if (changed.length < MERGE_AT) await db.smallSegs.put(smallRow(seg, changed));
           else await db.terms.bulkPut(segmentRows(seg, changed));
         }
         const terms = new Set(kept.flatMap((c) => [...c.doc.weights.keys()]));

@@ -84,7 +84,7 @@ export interface SegmentRow {
 }
 
 /**
- * A segment of fewer than eight articles as one row (schema v5, small-segments.ts): its articles, its
+ * A segment of fewer than 64 articles as one row (schema v5, small-segments.ts): its articles, its
  * terms joined by '\n', per term how many of the articles hold it, per posting its article's place in
  * `docs` and its weight.
  */
@@ -162,9 +162,9 @@ export const V4_STORES = {
 } as const;
 
 /**
- * Version 5: a segment of fewer than eight articles (a save's indexing) is one `smallSegs` row, keyed by
- * its segment id, instead of a `terms` row per term (small-segments.ts). Nothing is moved: `terms` rows
- * of small segments written before are read and merged as before.
+ * Version 5: a segment of fewer than 64 articles (a save's indexing, the smallest merges) is one
+ * `smallSegs` row, keyed by its segment id, instead of a `terms` row per term (small-segments.ts).
+ * Nothing is moved: `terms` rows of small segments written before are read and merged as before.
  */
 export const V5_STORES = { ...V4_STORES, smallSegs: 'seg' } as const;
 

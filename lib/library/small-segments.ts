@@ -1,39 +1,44 @@
 /**
- * Small segments: an indexing batch of fewer than `MERGE_AT` articles (a save's, usually one) is kept
- * as one `smallSegs` row instead of one `terms` row per term (schema v5).
+ * Small segments: a save's indexing (a batch of fewer than `MERGE_AT` articles, one usually) and a merge
+ * into fewer than `SMALL_BELOW` (64) articles write their segment as one `smallSegs` row instead of one
+ * `terms` row per term (schema v5). Only a merge into 64+ articles, or a larger indexing batch (a
+ * rebuild, an import), writes `terms` rows.
  *
  * Why: a one-article segment was about 2,400 `terms` rows, each with its `seg` index entry, written by
- * the save's indexing and read and deleted again by the merge eight saves later. At 10,000 articles
- * LevelDB compacted 5.5 GB in a 5-minute run of 180 saves, and a save started while it did took 1.5x
- * as long (back to back 26-29 ms median against 18-20 settled). As one row of about 20-30 KB, a small
- * segment is one put and one delete, and an article is searchable once that put commits.
+ * the save's indexing and read and deleted again by the merge eight saves later, whose 8-article
+ * segment was about 7,600 rows more. At 10,000 articles LevelDB compacted 5.5 GB in a 5-minute run of
+ * 180 saves, and a save started while it did took 1.5x as long (back to back 26-29 ms median against
+ * 18-20 settled). As one row, a segment is one put and one delete, and an article is searchable once
+ * its put commits. (lib/library/README.md has the figures.)
  *
- * A search reads the small segments whole (at most seven or so; their keys are read beside the
- * postings) and keeps them parsed in memory, per database connection: a row is never changed under its
- * key. The indexer writes it under a new segment id; a removal (an article indexed again, or purged)
- * writes what is left under a new segment id too and deletes the old row; a merge deletes it; a rebuild
- * clears the store. Segment ids come from the key generator of `segments`, which never hands an id out
- * twice in a database's life, so a parsed copy under a key is the row under that key. (An aborted
- * transaction gives its ids back, but nothing reads a small row in the transaction that wrote it, so
- * no row that was never committed is parsed.) (A row damaged on
- * disk after this connection parsed it is seen by the next page that opens the library; this one goes
- * on with the good copy.) Every search reads the keys, so a damaged small row is reported by the first
- * search, whatever its words, and the index is rebuilt.
+ * A search reads the small segments whole (at most seven per class, two classes; their keys are read
+ * beside the postings) and keeps them parsed in memory, per database connection: a row is never changed
+ * under its key. The indexer and merges write it under a new segment id; a removal (an article indexed
+ * again, or purged) writes what is left under a new segment id too and deletes the old row; a merge
+ * deletes it; a rebuild clears the store. Segment ids come from the key generator of `segments`, which
+ * never hands an id out twice in a database's life, so a parsed copy under a key is the row under that
+ * key. (An aborted transaction gives its ids back, but nothing reads a small row in the transaction that
+ * wrote it, so no row that was never committed is parsed. A row damaged on disk after this connection
+ * parsed it is seen by the next page that opens the library; this one goes on with the good copy.)
+ * Every search reads the keys, so a damaged small row is reported by the first search, whatever its
+ * words, and the index is rebuilt.
  *
- * Layout: `docs` the segment's article ids ascending; `terms` its terms joined by '\n' (a term is
- * letters, marks and numbers, never a newline); per term, `counts` how many of the articles hold it;
- * per posting, in term order, `ids` its article's place in `docs` and `weights` its stored weight.
+ * Layout: `docs` the segment's article ids ascending; `terms` its terms in ascending code-unit order,
+ * joined by '\n' (a term is letters, marks and numbers, never a newline); per term, `counts` how many of
+ * the articles hold it; per posting, in term order, `ids` its article's place in `docs` (one byte) and
+ * `weights` its stored weight. Parsed, a term is found by halving the sorted list: no map of tens of
+ * thousands of terms per segment in the page's heap.
  */
 import type { LibraryDB, SmallSegmentRow, TermRow } from './schema';
-import { MERGE_AT, type IndexedDoc } from './term-index';
+import { SMALL_BELOW, type IndexedDoc } from './term-index';
 import type { Checked } from './validate';
 
 /** A small segment as read: its term rows are built on demand (a search asks for a handful). */
 export interface SmallSegment {
   seg: number;
   docs: Uint32Array;
-  /** Each term's place, and where its postings start in `ids`/`weights`. */
-  at: Map<string, number>;
+  /** Its terms in ascending code-unit order (looked up by halving), and where each one's postings start in `ids`/`weights`. */
+  terms: string[];
   starts: Uint32Array;
   ids: Uint8Array;
   weights: Uint16Array;
@@ -41,10 +46,10 @@ export interface SmallSegment {
   bytes: number;
 }
 
-/** Whether a batch of `docs` articles is written as one small row. */
-export const isSmall = (docs: number): boolean => docs < MERGE_AT;
+/** Whether a merged segment of `docs` articles is written as one small row. */
+export const isSmall = (docs: number): boolean => docs < SMALL_BELOW;
 
-/** The small row of segment `seg` holding `docs` (fewer than `MERGE_AT` of them). */
+/** The small row of segment `seg` holding `docs` (a save's batch: fewer than `MERGE_AT` of them). */
 export function smallRow(seg: number, docs: readonly IndexedDoc[]): SmallSegmentRow {
   const sorted = [...docs].sort((a, b) => a.id - b.id);
   const byTerm = new Map<string, { ids: number[]; weights: number[] }>();
@@ -63,12 +68,31 @@ export function smallRow(seg: number, docs: readonly IndexedDoc[]): SmallSegment
   );
 }
 
-/** A row from its articles and, per term, the places (in `docs`) and weights of its postings. */
+/** The small row of segment `seg` holding the merged rows `rows` (of fewer than `SMALL_BELOW` articles). */
+export function smallRowOfRows(seg: number, rows: readonly TermRow[]): SmallSegmentRow {
+  const docs = [...new Set(rows.flatMap((r) => [...r.ids]))].sort((a, b) => a - b);
+  const place = new Map(docs.map((id, i) => [id, i]));
+  return packRow(
+    seg,
+    docs,
+    rows.map((r) => ({ term: r.term, ids: Array.from(r.ids, (id) => place.get(id)!), weights: [...r.weights] })),
+  );
+}
+
+/** The distinct articles of `rows`. */
+export const articlesOf = (rows: readonly TermRow[]): number => new Set(rows.flatMap((r) => [...r.ids])).size;
+
+/**
+ * A row from its articles and, per term, the places (in `docs`) and weights of its postings. Terms are
+ * stored in ascending order, so a lookup halves the list instead of building a map of it.
+ */
 function packRow(
   seg: number,
   docs: readonly number[],
-  terms: readonly { term: string; ids: readonly number[]; weights: readonly number[] }[],
+  unsorted: readonly { term: string; ids: readonly number[]; weights: readonly number[] }[],
 ): SmallSegmentRow {
+  if (docs.length > 256) throw new Error('smallRow: more articles than one-byte places');
+  const terms = [...unsorted].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   const total = terms.reduce((n, t) => n + t.ids.length, 0);
   const ids = new Uint8Array(total);
   const weights = new Uint16Array(total);
@@ -93,8 +117,8 @@ const isTyped = (v: unknown, name: string): boolean =>
 
 /**
  * A stored row parsed, or why it is damaged: the shapes ranking and merges rely on (typed arrays, one
- * count per term, the counts adding up to the postings, every place inside `docs`). One pass over the
- * postings, once per row per connection (the result is kept).
+ * count per term, terms ascending, the counts adding up to the postings, every place inside `docs`).
+ * One pass over the terms and the postings, once per row per connection (the result is kept).
  */
 export function parseSmallRow(row: unknown): Checked<SmallSegment> {
   if (!row || typeof row !== 'object') return { ok: false, reason: 'not a row' };
@@ -115,14 +139,14 @@ export function parseSmallRow(row: unknown): Checked<SmallSegment> {
   for (let i = 0; i < c.length; i++) starts[i + 1] = starts[i] + c[i];
   if (starts[c.length] !== p.length) return { ok: false, reason: 'counts do not add up to the postings' };
   for (let i = 0; i < p.length; i++) if (p[i] >= d.length) return { ok: false, reason: 'a posting of no article' };
-  const at = new Map<string, number>();
-  list.forEach((term, i) => at.set(term, i));
+  for (let i = 1; i < list.length; i++)
+    if (!(list[i - 1] < list[i])) return { ok: false, reason: 'terms out of order' };
   return {
     ok: true,
     value: {
       seg,
       docs: d,
-      at,
+      terms: list,
       starts,
       ids: p,
       weights: w,
@@ -133,18 +157,30 @@ export function parseSmallRow(row: unknown): Checked<SmallSegment> {
 
 /** The row of `term` in `s`, as a `terms` row reads, or undefined when `s` does not hold it. */
 export function termRowOf(s: SmallSegment, term: string): TermRow | undefined {
-  const i = s.at.get(term);
-  if (i === undefined) return undefined;
+  let lo = 0;
+  let hi = s.terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = s.terms[mid];
+    if (t === term) return rowAt(s, mid);
+    if (t < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** The row of the `i`th term of `s`. */
+function rowAt(s: SmallSegment, i: number): TermRow {
   const from = s.starts[i];
   const to = s.starts[i + 1];
   const ids = new Uint32Array(to - from);
   for (let k = from; k < to; k++) ids[k - from] = s.docs[s.ids[k]];
-  return { term, seg: s.seg, ids, weights: s.weights.subarray(from, to) };
+  return { term: s.terms[i], seg: s.seg, ids, weights: s.weights.subarray(from, to) };
 }
 
 /** Every term row of `s`. */
 export function termRowsOf(s: SmallSegment): TermRow[] {
-  return [...s.at.keys()].map((term) => termRowOf(s, term)!);
+  return s.terms.map((_, i) => rowAt(s, i));
 }
 
 /** Parsed rows (or why they are damaged) by segment id, per connection (see above). */
@@ -209,34 +245,27 @@ export async function removeFromSmall(db: LibraryDB, gone: ReadonlyMap<number, R
   const { segments } = await allSmallSegments(db);
   for (const s of segments) {
     if (!s.docs.some((id) => gone.has(id))) continue;
-    const terms: { term: string; ids: number[]; weights: number[] }[] = [];
+    const kept: TermRow[] = [];
     let changed = false;
-    for (const term of s.at.keys()) {
-      const row = termRowOf(s, term)!;
-      const ids: number[] = [];
-      const weights: number[] = [];
+    for (const row of termRowsOf(s)) {
+      const keep: number[] = [];
       row.ids.forEach((id, k) => {
-        if (gone.get(id)?.has(term)) changed = true;
-        else {
-          ids.push(id);
-          weights.push(row.weights[k]);
-        }
+        if (!gone.get(id)?.has(row.term)) keep.push(k);
       });
-      if (ids.length) terms.push({ term, ids, weights });
+      if (keep.length < row.ids.length) changed = true;
+      if (keep.length)
+        kept.push({
+          term: row.term,
+          seg: row.seg,
+          ids: Uint32Array.from(keep, (k) => row.ids[k]),
+          weights: Uint16Array.from(keep, (k) => row.weights[k]),
+        });
     }
     if (!changed) continue;
-    const docs = [...new Set(terms.flatMap((t) => t.ids))].sort((a, b) => a - b);
     await db.smallSegs.delete(s.seg);
     await db.segments.delete(s.seg);
-    if (!docs.length) continue;
-    const seg = (await db.segments.add({ docs: docs.length, packed: 1 } as never)) as number;
-    const place = new Map(docs.map((id, i) => [id, i]));
-    await db.smallSegs.put(
-      packRow(
-        seg,
-        docs,
-        terms.map((t) => ({ ...t, ids: t.ids.map((id) => place.get(id)!) })),
-      ),
-    );
+    if (!kept.length) continue;
+    const seg = (await db.segments.add({ docs: articlesOf(kept), packed: 1 } as never)) as number;
+    await db.smallSegs.put(smallRowOfRows(seg, kept));
   }
 }

@@ -10,10 +10,11 @@
  * holds) instead of rewriting each term's row: a save touches its own thousand-odd terms once, never
  * the postings of every other article. Segments of similar size are merged in the background, eight at
  * a time (like a log-structured merge), so a term stays a handful of rows: at most about seven per size
- * class, and there are five classes up to 30,000 articles. A segment of fewer than eight articles (a
- * save's) is not written here but as one row of its own (small-segments.ts): its thousands of term rows
- * were written and, eight saves later, read and deleted again by the merge, and LevelDB's compaction of
- * that churn slowed the saves after it. Merges of the smallest class read those rows and write `terms`.
+ * class, and there are five classes up to 30,000 articles. A segment of fewer than 64 articles (a
+ * save's, and the merges of the two smallest classes) is not written here but as one row of its own
+ * (small-segments.ts): its thousands of term rows were written and, eight saves later, read and deleted
+ * again by the merge, and LevelDB's compaction of that churn slowed the saves after it. A merge reads
+ * those rows beside `terms` rows, and writes `terms` rows once the merged segment holds 64 articles.
  *
  * An article indexed again (re-saved, retagged, its note edited) is taken out of the rows of the terms
  * it no longer has or whose weight changed, and only those terms are written to the new segment; its
@@ -32,7 +33,14 @@ import { Dexie } from 'dexie';
 import type { LibraryDB, StoredTermRow, TermRow } from './schema';
 import type { SkippedRecord } from './types';
 import type { Checked } from './validate';
-import { allSmallSegments, readSmallSegments, removeFromSmall, termRowsOf } from './small-segments';
+import {
+  allSmallSegments,
+  isSmall,
+  readSmallSegments,
+  removeFromSmall,
+  smallRowOfRows,
+  termRowsOf,
+} from './small-segments';
 
 /** BM25's term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -47,6 +55,13 @@ export const REFERENCE_LENGTH = 2_000;
 const WEIGHT_SCALE = 1_000;
 /** A size class holding this many segments is merged into one segment of the next class. */
 export const MERGE_AT = 8;
+/**
+ * A merged segment of fewer articles than this is one small row (small-segments.ts): the two smallest
+ * size classes, so the merge every eighth save writes one row too. A row of 63 articles is about
+ * 150,000 postings (450 KB with its terms), read once per connection. Places in a small row's `docs`
+ * are one byte, so this must stay at most 256.
+ */
+export const SMALL_BELOW = MERGE_AT * MERGE_AT;
 
 /** The BM25 term factor of a term that occurs `tf` times (head words counted extra) in `length` terms, scaled. */
 export function termWeight(tf: number, length: number): number {
@@ -308,15 +323,20 @@ export async function mergeOnce(db: LibraryDB): Promise<boolean> {
     }
     // Small segments are one row each (small-segments.ts); `terms` rows of small segments written before
     // schema v5 are read above. A damaged small row stays, like a damaged `terms` row.
-    const small = full[0] === 0 ? (await readSmallSegments(db, ids, false)).segments : [];
+    const small = (await readSmallSegments(db, ids, false)).segments;
     for (const s of small) rows.push(...termRowsOf(s));
-    const seg = (await db.segments.add({ docs: merging.reduce((n, s) => n + s.docs, 0), packed: 1 } as never)) as number;
+    const docs = merging.reduce((n, s) => n + s.docs, 0);
+    const seg = (await db.segments.add({ docs, packed: 1 } as never)) as number;
     const byTerm = new Map<string, TermRow[]>();
     for (const row of rows) byTerm.set(row.term, [...(byTerm.get(row.term) ?? []), row]);
     const smallIds = new Set(small.map((s) => s.seg));
     await db.terms.bulkDelete(rows.filter((r) => !smallIds.has(r.seg)).map((r) => [r.term, r.seg] as [string, number]));
     await db.smallSegs.bulkDelete([...smallIds]);
-    await db.terms.bulkPut([...byTerm].map(([term, parts]) => toStored(inOrder(term, seg, parts))));
+    const merged = [...byTerm].map(([term, parts]) => inOrder(term, seg, parts));
+    // Fewer than SMALL_BELOW articles (the merges of the two smallest classes): one row again. (`docs`
+    // counts articles taken out of `terms` rows since, so the segment holds at most that many.)
+    if (isSmall(docs)) await db.smallSegs.put(smallRowOfRows(seg, merged));
+    else await db.terms.bulkPut(merged.map(toStored));
     await db.segments.bulkDelete(ids);
     return true;
   });

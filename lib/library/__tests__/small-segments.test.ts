@@ -1,10 +1,11 @@
 /**
  * Small segments (schema v5, small-segments.ts): an indexing batch of fewer than `MERGE_AT` articles,
- * every single save's, is one `smallSegs` row instead of a `terms` row per term. These tests hold the
+ * every single save's, and a merge into fewer than 64 are one `smallSegs` row instead of a `terms` row
+ * per term. These tests hold the
  * new layout to what the `terms` rows gave: a saved article is found by every word of it, in this page
  * and in another (each connection keeps its parsed rows), an article saved again or purged is taken
  * out, a damaged row is skipped, reported and repaired by a rebuild, and a merge carries small rows
- * into `terms`.
+ * into a small row, or into `terms` at 64 articles.
  *
  * A damaged row is written before any search on the connection reads it: a row never changes under its
  * key, so one parsed before the damage is kept as parsed until the next page opens the library.
@@ -17,6 +18,7 @@ import { parseSmallRow, smallRow, termRowOf, termRowsOf } from '../small-segment
 import { MERGE_AT, everyTermRow, fromStored, segmentRows, type IndexedDoc } from '../term-index';
 import { STORIES, articleOf, numberedArticle, type Story } from './fixtures';
 import { freshLibraries } from './fresh-libraries';
+import { segmentsOfEight } from './segments';
 
 const { fresh, track } = freshLibraries('small-segments');
 
@@ -247,11 +249,12 @@ describe('a damaged small row', () => {
 
     const merged = await library.db.segments.toArray();
     expect(merged).toHaveLength(1);
-    // The damaged row stays, its segment row gone; every other small row went into `terms`.
-    expect(await keysOf(library, 'smallSegs')).toEqual([damaged.seg]);
-    expect(new Set((await library.db.terms.toArray()).map((r) => r.seg))).toEqual(new Set([merged[0].id]));
-    const survey = fromStored((await library.db.terms.get(['survey', merged[0].id]))!);
-    expect([...survey.ids]).toEqual(ids.slice(1));
+    // The damaged row stays, its segment row gone; every other small row went into the merged segment,
+    // itself a small row (fewer than 64 articles).
+    expect(await keysOf(library, 'smallSegs')).toEqual([damaged.seg, merged[0].id]);
+    expect(await library.db.terms.count()).toBe(0);
+    const survey = (await everyTermRow(library.db)).filter((r) => r.term === 'survey');
+    expect(survey.map((r) => [r.seg, [...r.ids]])).toEqual([[merged[0].id, ids.slice(1)]]);
     // Every other article is whole in the merged segment; the damaged row held all of the first's terms.
     const expected = await postingsTerms(library);
     expected.delete(ids[0]);
@@ -271,7 +274,7 @@ describe('a damaged small row', () => {
 });
 
 describe('merging small rows', () => {
-  it('eight saves merge into one segment of `terms` rows that holds every article', async () => {
+  it('eight saves merge into one small row of eight; a merge into 64 writes `terms` rows', async () => {
     const library = await fresh();
     const ids = await oneSegmentEach(library, MERGE_AT - 1);
     await library.mergeIndex();
@@ -280,11 +283,30 @@ describe('merging small rows', () => {
     expect(await library.db.terms.count()).toBe(0);
     ids.push(...(await oneSegmentEach(library, 1, MERGE_AT - 1)));
     await library.mergeIndex();
-    expect(await library.db.smallSegs.count()).toBe(0);
-    expect((await library.db.segments.toArray()).map((s) => s.docs)).toEqual([MERGE_AT]);
+    // Eight articles are fewer than 64: the merged segment is one small row again.
+    const [eight] = await library.db.segments.toArray();
+    expect(eight.docs).toBe(MERGE_AT);
+    expect(await keysOf(library, 'smallSegs')).toEqual([eight.id]);
+    expect(await library.db.terms.count()).toBe(0);
     expect(await indexedUnder(library)).toEqual(await postingsTerms(library));
     expect(idsOf(await library.search('survey'))).toEqual(ids);
     expect(idsOf(await library.search('batch3'))).toEqual([ids[3]]);
+
+    // Seven segments of eight indexed at once (`terms` rows) fill the next class with it: the merge
+    // into 64 reads the small row beside them and writes `terms` rows.
+    ids.push(...(await segmentsOfEight(library, MERGE_AT - 1, MERGE_AT)).flat());
+    await library.mergeIndex();
+    const [merged, ...others] = await library.db.segments.toArray();
+    expect(others).toEqual([]);
+    expect(merged.docs).toBe(MERGE_AT * MERGE_AT);
+    expect(await library.db.smallSegs.count()).toBe(0);
+    expect(new Set((await library.db.terms.toArray()).map((r) => r.seg))).toEqual(new Set([merged.id]));
+    const survey = fromStored((await library.db.terms.get(['survey', merged.id]))!);
+    expect([...survey.ids]).toEqual(ids);
+    expect(await indexedUnder(library)).toEqual(await postingsTerms(library));
+    expect((await library.search('survey', { limit: 100 })).total).toBe(MERGE_AT * MERGE_AT);
+    // "batch7", not "batch3": the last word of a query also stands for the words it begins (batch30...).
+    expect(idsOf(await library.search('batch7'))).toEqual([ids[7]]);
   });
 });
 

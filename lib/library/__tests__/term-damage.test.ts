@@ -9,9 +9,10 @@
  * its key and damaged fields (a half-written or hand-edited row, an older build's format, a JSON round
  * trip turning typed arrays into plain objects), which is what these tests write.
  *
- * Since schema v5 a save's indexing writes a small segment (one `smallSegs` row, small-segments.ts), not
- * `terms` rows: the rows damaged here are those of merged segments and of segments indexed eight
- * articles at a time (a rebuild, an import), the two ways `terms` rows are written.
+ * Since schema v5 a save's indexing and merges into fewer than 64 articles write a small segment (one
+ * `smallSegs` row, small-segments.ts), not `terms` rows: the rows damaged here are those of segments
+ * indexed eight articles at a time (a rebuild, an import) and of merges into 64, the two ways `terms`
+ * rows are written.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
@@ -20,24 +21,21 @@ import type { StoredTermRow } from '../schema';
 import { MERGE_AT, checkTermRow, everyTermRow, isPacked, mergeOnce, packIds, unpackIds } from '../term-index';
 import { STORIES, articleOf, numberedArticle } from './fixtures';
 import { freshLibraries } from './fresh-libraries';
+import { segmentsOfEight } from './segments';
 
 const { fresh } = freshLibraries('term-damage');
 
 /**
- * A library of eight numbered articles merged into one segment and three more indexed one by one, each
- * in a segment of its own (every one holds "survey"), plus the harbour story. The merged segment is
- * `terms` rows; each later save's is a small segment (one `smallSegs` row, small-segments.ts). So
- * "survey" is one `terms` row, holding the first eight articles, and four rows as search reads them.
+ * A library of eight numbered articles saved and indexed together, in one segment, and three more
+ * indexed one by one, each in a segment of its own (every one holds "survey"), plus the harbour story.
+ * The segment of eight is `terms` rows; each later save's is a small segment (one `smallSegs` row,
+ * small-segments.ts). So "survey" is one `terms` row, holding the first eight articles, and four rows
+ * as search reads them.
  */
 async function seeded() {
   const library = await fresh();
-  const first: number[] = [];
+  const [first] = await segmentsOfEight(library, 1);
   const second: number[] = [];
-  for (let n = 0; n < MERGE_AT; n++) {
-    first.push((await library.save(numberedArticle(n))).id);
-    await library.indexPending();
-  }
-  await library.mergeIndex();
   for (let n = MERGE_AT; n < MERGE_AT + 3; n++) {
     second.push((await library.save(numberedArticle(n))).id);
     await library.indexPending();
@@ -73,22 +71,6 @@ async function unpackSegment(library: Library, seg: number, reversed: string[]) 
   );
   const segment = (await library.db.segments.get(seg))!;
   await library.db.segments.put({ id: seg, docs: segment.docs });
-}
-
-/**
- * Saves `count` batches of `MERGE_AT` numbered articles, from number `from`, each batch saved at once
- * and indexed in one run: one segment of `terms` rows per batch (size class 1; a save alone would be a
- * small segment). The ids of each batch.
- */
-async function segmentsOfEight(library: Library, count: number, from = 0): Promise<number[][]> {
-  const batches: number[][] = [];
-  for (let b = 0; b < count; b++) {
-    const first = from + b * MERGE_AT;
-    const saved = await library.saveMany(Array.from({ length: MERGE_AT }, (_, n) => numberedArticle(first + n)));
-    await library.indexPending();
-    batches.push(saved.map((item) => item.id));
-  }
-  return batches;
 }
 
 const idsOf = (r: { hits: { item: { id: number } }[] }) => r.hits.map((h) => h.item.id).sort((a, b) => a - b);

@@ -1,8 +1,9 @@
 /**
  * `terms` rows store their ids packed (gaps as varints, term-index.ts), and rows written before packing
  * (a Uint32Array of ids) are still read as they are and rewritten packed by the background merge.
- * `terms` rows are written by merges and by indexing runs of eight articles or more; a save's indexing
- * writes a small segment (one `smallSegs` row, small-segments.ts), which holds no varints.
+ * `terms` rows are written by indexing runs of eight articles or more and by merges into 64; a save's
+ * indexing and smaller merges write small segments (one `smallSegs` row, small-segments.ts), which hold
+ * no varints.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
@@ -11,17 +12,9 @@ import type { StoredTermRow } from '../schema';
 import { MERGE_AT, everyTermRow, fromStored, isPacked, packIds, readTerm, unpackIds } from '../term-index';
 import { STORIES, articleOf, numberedArticle } from './fixtures';
 import { freshLibraries } from './fresh-libraries';
+import { segmentsOfEight } from './segments';
 
 const { fresh } = freshLibraries('packing');
-
-/** Saves numbered articles 0 to `count - 1`, each indexed and merged before the next. */
-async function saveSettled(library: Library, count: number) {
-  for (let n = 0; n < count; n++) {
-    await library.save(numberedArticle(n));
-    await library.indexPending();
-    await library.mergeIndex();
-  }
-}
 
 /** Every search's ids and scores, in order: what must not change when only the storage does. */
 const answers = async (library: Library, queries: string[]) =>
@@ -62,13 +55,14 @@ describe('packed term ids', () => {
     expect(() => unpackIds(packIds([1, 2]), 3)).toThrow();
   });
 
-  it('indexing eight articles at once and merging saves write packed rows and marked segments', async () => {
+  it('indexing eight articles at once writes packed rows and marked segments; the merge into 64 keeps them packed', async () => {
     const library = await fresh();
-    // Nine saves: the first eight merged into one segment of `terms` rows, the ninth a small segment.
-    await saveSettled(library, 9);
-    // Eight more saved at once and indexed in one run: a segment of `terms` rows written by the indexer.
-    const batch = await library.saveMany(Array.from({ length: MERGE_AT }, (_, n) => numberedArticle(9 + n)));
+    // Eight saved at once and indexed in one run (a segment of `terms` rows), one save (a small
+    // segment), eight more at once.
+    const [first] = await segmentsOfEight(library, 1);
+    await library.save(numberedArticle(100));
     await library.indexPending();
+    const [second] = await segmentsOfEight(library, 1, MERGE_AT);
     await library.mergeIndex();
     const segments = await library.db.segments.toArray();
     expect(segments.map((s) => s.docs)).toEqual([MERGE_AT, 1, MERGE_AT]);
@@ -79,19 +73,30 @@ describe('packed term ids', () => {
     expect(rows.filter((r) => !isPacked(r))).toEqual([]);
     const survey = await readTerm(library.db, 'survey');
     expect(survey.every((r) => r.ids instanceof Uint32Array && r.ids.length === r.weights.length)).toBe(true);
-    expect(survey.map((r) => r.ids.length)).toEqual([MERGE_AT, MERGE_AT]);
-    expect(survey[1].ids).toEqual(Uint32Array.from(batch, (item) => item.id));
+    expect(survey.map((r) => [...r.ids])).toEqual([first, second]);
     // As search reads it, with the small segment's row: all seventeen articles, once each.
     const all = (await everyTermRow(library.db)).filter((r) => r.term === 'survey').flatMap((r) => [...r.ids]);
-    expect(new Set(all).size).toBe(9 + MERGE_AT);
-    expect(all).toHaveLength(9 + MERGE_AT);
-    expect((await library.search('survey', { limit: 100 })).total).toBe(9 + MERGE_AT);
+    expect(new Set(all).size).toBe(1 + 2 * MERGE_AT);
+    expect(all).toHaveLength(1 + 2 * MERGE_AT);
+    expect((await library.search('survey', { limit: 100 })).total).toBe(1 + 2 * MERGE_AT);
+
+    // Six more segments of eight fill the class: merged into one segment of 64, still packed.
+    const more = await segmentsOfEight(library, MERGE_AT - 2, 2 * MERGE_AT);
+    await library.mergeIndex();
+    const merged = (await library.db.segments.toArray()).filter((s) => s.docs === MERGE_AT * MERGE_AT);
+    expect(merged).toHaveLength(1);
+    const after = await library.db.terms.toArray();
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.filter((r) => !isPacked(r) || r.seg !== merged[0].id)).toEqual([]);
+    expect([...(await readTerm(library.db, 'survey'))[0].ids]).toEqual([...first, ...second, ...more.flat()]);
+    expect((await library.search('survey', { limit: 100 })).total).toBe(1 + MERGE_AT * MERGE_AT);
   });
 
   it('an index written before packing searches the same, and the merge packs it segment by segment', async () => {
     const library = await fresh();
-    // Two merged segments of `terms` rows and, for the harbour and election stories, a small one.
-    await saveSettled(library, 2 * MERGE_AT);
+    // Two segments of `terms` rows (eight articles indexed at once, twice) and, for the harbour and
+    // election stories, a small one.
+    await segmentsOfEight(library, 2);
     const harbour = await library.save(articleOf(STORIES.harbour));
     await library.save(articleOf(STORIES.election));
     await library.indexPending();
