@@ -26,6 +26,25 @@ afterEach(() => {
 const titles = () => texts(root, '[data-testid="library-item"] .item-title');
 const mount = () => act(() => render(<LibraryApp library={library} locales={['en-GB']} searchDelayMs={0} />, root));
 
+/**
+ * With the index row of "pontoon" damaged: mounts the page (`count` articles listed), searches
+ * "pontoon" and expects the damaged-index notice, and no saved item said to be damaged; the next
+ * search waits for the rebuild and reads an index without damage.
+ */
+async function searchPastDamagedIndex(count: number) {
+  mount();
+  await waitFor(() => expect(titles()).toHaveLength(count));
+  type(root.querySelector('[data-testid="library-search"]'), 'pontoon');
+  await waitFor(() =>
+    expect(root.querySelector('[data-testid="index-damaged-notice"]')?.textContent).toContain(
+      'The search index was damaged and is being rebuilt',
+    ),
+  );
+  expect(root.querySelector('[data-testid="skipped-notice"]')).toBeNull();
+  const after = await library.search('pontoon');
+  expect([after.total, after.skipped]).toEqual([1, []]);
+}
+
 describe('LibraryApp', () => {
   it('says the library is empty, with how to fill it', async () => {
     mount();
@@ -224,19 +243,7 @@ describe('LibraryApp', () => {
     const row = await library.db.terms.where('term').equals('pontoon').first();
     expect(row?.weights).toHaveLength(1);
     await library.db.terms.put({ ...row!, ids: [...row!.ids], weights: [...row!.weights] } as never);
-    mount();
-    await waitFor(() => expect(titles()).toHaveLength(8));
-    type(root.querySelector('[data-testid="library-search"]'), 'pontoon');
-    await waitFor(() =>
-      expect(root.querySelector('[data-testid="index-damaged-notice"]')?.textContent).toContain(
-        'The search index was damaged and is being rebuilt',
-      ),
-    );
-    // Nothing is said to be a damaged saved item.
-    expect(root.querySelector('[data-testid="skipped-notice"]')).toBeNull();
-    // The next search waits for the rebuild, and reads an index without damage.
-    const after = await library.search('pontoon');
-    expect([after.total, after.skipped]).toEqual([1, []]);
+    await searchPastDamagedIndex(8);
   });
 
   it("says a damaged small segment (a save's index row) as such too", async () => {
@@ -248,17 +255,7 @@ describe('LibraryApp', () => {
     const [row] = await library.db.smallSegs.toArray();
     expect(await library.db.terms.count()).toBe(0);
     await library.db.smallSegs.put({ ...row, ids: [...row.ids], weights: [...row.weights] } as never);
-    mount();
-    await waitFor(() => expect(titles()).toHaveLength(2));
-    type(root.querySelector('[data-testid="library-search"]'), 'pontoon');
-    await waitFor(() =>
-      expect(root.querySelector('[data-testid="index-damaged-notice"]')?.textContent).toContain(
-        'The search index was damaged and is being rebuilt',
-      ),
-    );
-    expect(root.querySelector('[data-testid="skipped-notice"]')).toBeNull();
-    const after = await library.search('pontoon');
-    expect([after.total, after.skipped]).toEqual([1, []]);
+    await searchPastDamagedIndex(2);
   });
 
   it('"/" focuses the search box', async () => {

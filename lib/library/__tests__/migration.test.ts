@@ -27,6 +27,18 @@ async function seedV1(name: string, rows: Record<string, unknown>[]): Promise<vo
   v1.close();
 }
 
+/** Each released schema in order: version N declares the first N, with no upgrade code. */
+const RELEASED = [V1_STORES, V2_STORES, V3_STORES, V4_STORES];
+
+/** Opens a database exactly as released `version` declared it (its rows written as it wrote them), fills it, closes it. */
+async function seedAs(version: 2 | 3 | 4, name: string, fill: (db: Dexie) => Promise<void>): Promise<void> {
+  const db = new Dexie(name);
+  RELEASED.slice(0, version).forEach((stores, i) => db.version(i + 1).stores(stores));
+  await db.open();
+  await fill(db);
+  db.close();
+}
+
 const v1Row = (story: (typeof STORIES)[keyof typeof STORIES], savedAt: number, url = story.url) => {
   const { kind, removed: _removed, ...article } = articleOf(story, { url });
   return { ...article, kind, removed: [], savedAt };
@@ -153,16 +165,6 @@ describe('migration v1 -> current', () => {
   });
 });
 
-/** Opens a database exactly as released version 2 declared it (no upgrade code: the rows are written as v2 wrote them). */
-async function seedV2(name: string, fill: (db: Dexie) => Promise<void>): Promise<void> {
-  const v2 = new Dexie(name);
-  v2.version(1).stores(V1_STORES);
-  v2.version(2).stores(V2_STORES);
-  await v2.open();
-  await fill(v2);
-  v2.close();
-}
-
 async function tableRows(db: Dexie, table: string): Promise<unknown[]> {
   return db.table(table).toArray();
 }
@@ -220,7 +222,7 @@ describe('migration v2 -> current (the index queue leaves `postings` for one met
         { key: OFFLINE_IMAGES_KEY, value: true },
       ],
     };
-    await seedV2(name, async (db) => {
+    await seedAs(2, name, async (db) => {
       for (const [table, rows] of Object.entries(v2)) await db.table(table).bulkAdd(rows);
     });
 
@@ -271,7 +273,7 @@ describe('migration v2 -> current (the index queue leaves `postings` for one met
   it('a v2 library with nothing pending opens with an empty queue and its count', async () => {
     const name = freshName('migrate-v2-idle');
     const row = { ...articleRow(articleOf(STORIES.harbour), 1000), id: 1 };
-    await seedV2(name, async (db) => {
+    await seedAs(2, name, async (db) => {
       await db.table('articles').add(row);
       await db.table('meta').add({ key: SEARCH_VERSION_KEY, value: TOKENIZER_VERSION });
     });
@@ -282,17 +284,6 @@ describe('migration v2 -> current (the index queue leaves `postings` for one met
     expect(await library.db.articles.toArray()).toEqual([row]);
   });
 });
-
-/** Opens a database exactly as version 3 declared it. */
-async function seedV3(name: string, fill: (db: Dexie) => Promise<void>): Promise<void> {
-  const v3 = new Dexie(name);
-  v3.version(1).stores(V1_STORES);
-  v3.version(2).stores(V2_STORES);
-  v3.version(3).stores(V3_STORES);
-  await v3.open();
-  await fill(v3);
-  v3.close();
-}
 
 describe('migration v3 -> v4 (the inverted index: one row per term per segment)', () => {
   it('keeps every record, drops the old index, rebuilds the new one, and search works in every script', async () => {
@@ -319,7 +310,7 @@ describe('migration v3 -> v4 (the inverted index: one row per term per segment)'
         { key: 'indexQueue', value: [{ id: articles.length, stamp: 7 }] },
       ],
     };
-    await seedV3(name, async (db) => {
+    await seedAs(3, name, async (db) => {
       for (const [table, rows] of Object.entries(v3)) await db.table(table).bulkAdd(rows);
     });
 
@@ -363,18 +354,6 @@ describe('migration v3 -> v4 (the inverted index: one row per term per segment)'
     expect(await tableRows(db, 'bodies')).toEqual(v3.bodies);
   });
 });
-
-/** Opens a database exactly as version 4 declared it. */
-async function seedV4(name: string, fill: (db: Dexie) => Promise<void>): Promise<void> {
-  const v4 = new Dexie(name);
-  v4.version(1).stores(V1_STORES);
-  v4.version(2).stores(V2_STORES);
-  v4.version(3).stores(V3_STORES);
-  v4.version(4).stores(V4_STORES);
-  await v4.open();
-  await fill(v4);
-  v4.close();
-}
 
 /**
  * An article as v4's indexer weighed it (its body's terms, head words `HEAD_WEIGHT` times, length the
@@ -427,7 +406,7 @@ describe('migration v4 -> v5 (a small segment is one `smallSegs` row)', () => {
         { key: 'indexQueue', value: [{ id: thai.id, stamp: 7 }] },
       ],
     };
-    await seedV4(name, async (db) => {
+    await seedAs(4, name, async (db) => {
       for (const [table, rows] of Object.entries(v4)) await db.table(table).bulkAdd(rows);
     });
     const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
