@@ -91,7 +91,7 @@ function packRow(
   docs: readonly number[],
   unsorted: readonly { term: string; ids: readonly number[]; weights: readonly number[] }[],
 ): SmallSegmentRow {
-  if (docs.length > 256) throw new Error('smallRow: more articles than one-byte places');
+  if (docs.length > 255) throw new Error('smallRow: more articles than one-byte places and counts hold');
   const terms = [...unsorted].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   const total = terms.reduce((n, t) => n + t.ids.length, 0);
   const ids = new Uint8Array(total);

@@ -59,7 +59,7 @@ export const MERGE_AT = 8;
  * A merged segment of fewer articles than this is one small row (small-segments.ts): the two smallest
  * size classes, so the merge every eighth save writes one row too. A row of 63 articles is about
  * 150,000 postings (450 KB with its terms), read once per connection. Places in a small row's `docs`
- * are one byte, so this must stay at most 256.
+ * and per-term counts are one byte, so this must stay at most 256.
  */
 export const SMALL_BELOW = MERGE_AT * MERGE_AT;
 
