@@ -73,6 +73,21 @@ async function saveFromReader(h: Harness, path: string): Promise<{ reader: Page;
   return { reader, id };
 }
 
+/**
+ * The kept pictures of article `id`, read again every 200 ms until there are `want` of them (the
+ * background downloads them after the save), or for at most 15 s. Polled from here: Playwright's
+ * `waitForFunction` does not wait for an async predicate (its promise counts as a truthy answer at
+ * once), which made this test pass only when the download beat the first read.
+ */
+async function keptRowsOnceThere(page: Page, id: number, want: number) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const rows = (await keptRows(page, DB_NAME)).filter((r) => r.articleId === id);
+    if (rows.length === want || Date.now() > deadline) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 describe('offline images in Chromium', () => {
   let h: Harness;
   let options: Page;
@@ -117,25 +132,7 @@ describe('offline images in Chromium', () => {
     const { reader, id } = await saveFromReader(h, RICH);
     await reader.close();
     // The background downloads them after the save: wait until both are in the library.
-    await options.waitForFunction(
-      async ({ name, id, want }) => {
-        const rows = await new Promise<{ articleId: number }[]>((resolve) => {
-          const request = indexedDB.open(name);
-          request.onsuccess = () => {
-            const db = request.result;
-            const all = db.transaction('images').objectStore('images').getAll();
-            all.onsuccess = () => {
-              db.close();
-              resolve(all.result as { articleId: number }[]);
-            };
-          };
-        });
-        return rows.filter((r) => r.articleId === id).length === want;
-      },
-      { name: DB_NAME, id, want: RICH_PICTURES.length },
-      { timeout: 15_000, polling: 200 },
-    );
-    const rows = (await keptRows(options, DB_NAME)).filter((r) => r.articleId === id);
+    const rows = await keptRowsOnceThere(options, id, RICH_PICTURES.length);
     expect(rows.map((r) => r.url).sort()).toEqual(RICH_PICTURES.map((p) => h.server.url(p)).sort());
     for (const row of rows) {
       expect(row.type).toBe('image/svg+xml');
