@@ -232,7 +232,8 @@ export async function searchArticles(
       db.smallSegs.toCollection().primaryKeys() as Promise<number[]>,
     ]);
     if (behind) return null;
-    // The small segments (a save's indexing each): read whole once per connection, then from memory.
+    // The small segments (a save's indexing, merges into fewer than 64): read whole once per connection,
+    // then from memory.
     const small = await readSmallSegments(db, smallKeys, true);
     for (const d of small.damaged) damagedRows.push({ id: ['*', d.seg], reason: d.reason });
     for (const [term, rows] of entries)

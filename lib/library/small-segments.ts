@@ -30,7 +30,7 @@
  * thousands of terms per segment in the page's heap.
  */
 import type { LibraryDB, SmallSegmentRow, TermRow } from './schema';
-import { SMALL_BELOW, type IndexedDoc } from './term-index';
+import { SMALL_BELOW, isTyped, withoutIds, type IndexedDoc } from './term-index';
 import type { Checked } from './validate';
 
 /** A small segment as read: its term rows are built on demand (a search asks for a handful). */
@@ -42,8 +42,6 @@ export interface SmallSegment {
   starts: Uint32Array;
   ids: Uint8Array;
   weights: Uint16Array;
-  /** Bytes of postings as stored, for the benchmark's figures. */
-  bytes: number;
 }
 
 /** Whether a merged segment of `docs` articles is written as one small row. */
@@ -112,9 +110,6 @@ function packRow(
   };
 }
 
-const isTyped = (v: unknown, name: string): boolean =>
-  ArrayBuffer.isView(v) && (v as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] === name;
-
 /**
  * A stored row parsed, or why it is damaged: the shapes ranking and merges rely on (typed arrays, one
  * count per term, terms ascending, the counts adding up to the postings, every place inside `docs`).
@@ -125,13 +120,14 @@ export function parseSmallRow(row: unknown): Checked<SmallSegment> {
   const r = row as Partial<Record<keyof SmallSegmentRow, unknown>>;
   const { seg, docs, terms, counts, ids, weights } = r;
   if (typeof seg !== 'number' || typeof terms !== 'string') return { ok: false, reason: 'no segment or terms' };
-  if (!isTyped(docs, 'Uint32Array') || !isTyped(counts, 'Uint8Array') || !isTyped(ids, 'Uint8Array'))
+  if (
+    !isTyped<Uint32Array>(docs, 'Uint32Array') ||
+    !isTyped<Uint8Array>(counts, 'Uint8Array') ||
+    !isTyped<Uint8Array>(ids, 'Uint8Array')
+  )
     return { ok: false, reason: 'articles or postings are not stored as numbers' };
-  if (!isTyped(weights, 'Uint16Array')) return { ok: false, reason: 'weights are not 16-bit numbers' };
-  const d = docs as Uint32Array;
-  const c = counts as Uint8Array;
-  const p = ids as Uint8Array;
-  const w = weights as Uint16Array;
+  if (!isTyped<Uint16Array>(weights, 'Uint16Array')) return { ok: false, reason: 'weights are not 16-bit numbers' };
+  const [d, c, p, w] = [docs, counts, ids, weights];
   const list = terms ? terms.split('\n') : [];
   if (list.length !== c.length) return { ok: false, reason: 'not one count per term' };
   if (p.length !== w.length) return { ok: false, reason: 'not one article per weight' };
@@ -143,15 +139,7 @@ export function parseSmallRow(row: unknown): Checked<SmallSegment> {
     if (!(list[i - 1] < list[i])) return { ok: false, reason: 'terms out of order' };
   return {
     ok: true,
-    value: {
-      seg,
-      docs: d,
-      terms: list,
-      starts,
-      ids: p,
-      weights: w,
-      bytes: d.byteLength + c.byteLength + p.byteLength + w.byteLength,
-    },
+    value: { seg, docs: d, terms: list, starts, ids: p, weights: w },
   };
 }
 
@@ -235,31 +223,23 @@ export async function allSmallSegments(db: LibraryDB) {
 }
 
 /**
- * Inside a read-write transaction over `smallSegs` and `segments`: takes each article of `gone` out of
- * the small segments' rows of the terms listed for it. A segment changed is written under a new
+ * Inside a read-write transaction over `smallSegs` and `segments`: takes the articles listed under each
+ * term of `gone` out of the small segments' rows of that term. A segment changed is written under a new
  * segment id (a row never changes under its key, see above) with the articles that still hold a term;
  * one left empty is deleted. A damaged row is left as it is, like a damaged `terms` row.
  */
-export async function removeFromSmall(db: LibraryDB, gone: ReadonlyMap<number, ReadonlySet<string>>) {
-  if (!gone.size) return;
+export async function removeFromSmall(db: LibraryDB, gone: ReadonlyMap<string, ReadonlySet<number>>) {
+  const articles = new Set([...gone.values()].flatMap((ids) => [...ids]));
+  if (!articles.size) return;
   const { segments } = await allSmallSegments(db);
   for (const s of segments) {
-    if (!s.docs.some((id) => gone.has(id))) continue;
+    if (!s.docs.some((id) => articles.has(id))) continue;
     const kept: TermRow[] = [];
     let changed = false;
     for (const row of termRowsOf(s)) {
-      const keep: number[] = [];
-      row.ids.forEach((id, k) => {
-        if (!gone.get(id)?.has(row.term)) keep.push(k);
-      });
-      if (keep.length < row.ids.length) changed = true;
-      if (keep.length)
-        kept.push({
-          term: row.term,
-          seg: row.seg,
-          ids: Uint32Array.from(keep, (k) => row.ids[k]),
-          weights: Uint16Array.from(keep, (k) => row.weights[k]),
-        });
+      const left = withoutIds(row, gone.get(row.term));
+      if (left !== row) changed = true;
+      if (left.ids.length) kept.push(left);
     }
     if (!changed) continue;
     await db.smallSegs.delete(s.seg);

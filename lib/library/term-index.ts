@@ -166,7 +166,7 @@ function inOrder(term: string, seg: number, parts: readonly TermRow[]): TermRow 
  * Whether `v` is a typed array of kind `name`. By its tag, not `instanceof`: a value read back from
  * IndexedDB may come from another realm (fake-indexeddb under jsdom does this), where `instanceof` fails.
  */
-const isTyped = <T extends Uint8Array | Uint16Array | Uint32Array>(v: unknown, name: string): v is T =>
+export const isTyped = <T extends Uint8Array | Uint16Array | Uint32Array>(v: unknown, name: string): v is T =>
   ArrayBuffer.isView(v) && (v as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] === name;
 
 /**
@@ -266,30 +266,36 @@ export async function removeDocs(db: LibraryDB, docs: readonly { id: number; ter
     }
   }
   if (!byTerm.size) return;
-  const gone = new Map<number, Set<string>>();
-  for (const doc of docs) if (doc.terms.length) gone.set(doc.id, new Set(doc.terms));
-  await removeFromSmall(db, gone);
+  await removeFromSmall(db, byTerm);
   const rows = (await Promise.all([...byTerm.keys()].map((term) => readTerm(db, term)))).flat();
   const put: TermRow[] = [];
   const drop: [string, number][] = [];
   for (const row of rows) {
-    const gone = byTerm.get(row.term)!;
-    if (!row.ids.some((id) => gone.has(id))) continue;
-    const keep: number[] = [];
-    row.ids.forEach((id, i) => {
-      if (!gone.has(id)) keep.push(i);
-    });
-    if (!keep.length) drop.push([row.term, row.seg]);
-    else
-      put.push({
-        term: row.term,
-        seg: row.seg,
-        ids: Uint32Array.from(keep, (i) => row.ids[i]),
-        weights: Uint16Array.from(keep, (i) => row.weights[i]),
-      });
+    const left = withoutIds(row, byTerm.get(row.term));
+    if (left === row) continue;
+    if (!left.ids.length) drop.push([row.term, row.seg]);
+    else put.push(left);
   }
   await db.terms.bulkDelete(drop);
   await db.terms.bulkPut(put.map(toStoredInOrder));
+}
+
+/**
+ * `row` without the postings of the articles in `gone`, ids in the same order; `row` itself when it
+ * holds none of them. For a removal: `terms` rows here, small segments' rows in small-segments.ts.
+ */
+export function withoutIds(row: TermRow, gone: ReadonlySet<number> | undefined): TermRow {
+  if (!gone || !row.ids.some((id) => gone.has(id))) return row;
+  const keep: number[] = [];
+  row.ids.forEach((id, i) => {
+    if (!gone.has(id)) keep.push(i);
+  });
+  return {
+    term: row.term,
+    seg: row.seg,
+    ids: Uint32Array.from(keep, (i) => row.ids[i]),
+    weights: Uint16Array.from(keep, (i) => row.weights[i]),
+  };
 }
 
 /** The size class of a segment of `docs` articles: 0 below 8, 1 below 64, 2 below 512... */
