@@ -165,6 +165,20 @@ describe('migration v1 -> current', () => {
   });
 });
 
+/**
+ * Every story as a library stored it (no marks), ids 1, 2... saved a second apart, with its body: what
+ * the v3 and v4 seeds start from.
+ */
+function storyRows() {
+  const marks = { favourite: 0 as const, tags: [], readingPosition: null, highlights: [], note: null };
+  const all = Object.values(STORIES);
+  return {
+    all,
+    rows: all.map((s, i) => ({ ...articleRow(articleOf(s), 1000 * (i + 1), marks), id: i + 1 })),
+    bodies: all.map((s, i) => ({ id: i + 1, contentHtml: articleOf(s).contentHtml, text: articleOf(s).text })),
+  };
+}
+
 async function tableRows(db: Dexie, table: string): Promise<unknown[]> {
   return db.table(table).toArray();
 }
@@ -288,12 +302,9 @@ describe('migration v2 -> current (the index queue leaves `postings` for one met
 describe('migration v3 -> v4 (the inverted index: one row per term per segment)', () => {
   it('keeps every record, drops the old index, rebuilds the new one, and search works in every script', async () => {
     const name = freshName('migrate-v3');
-    const marks = { favourite: 0 as const, tags: [], readingPosition: null, highlights: [], note: null };
-    const all = Object.values(STORIES);
-    const articles = all.map((s, i) => ({ ...articleRow(articleOf(s), 1000 * (i + 1), marks), id: i + 1 }));
+    const { all, rows: articles, bodies } = storyRows();
     // The last story is in the trash: its body stays, its row moved.
     const trashed = { ...articles.pop()!, deletedAt: 99_000 };
-    const bodies = all.map((s, i) => ({ id: i + 1, contentHtml: articleOf(s).contentHtml, text: articleOf(s).text }));
     const postings = all.slice(0, -2).map((s, i) => ({ id: i + 1, terms: uniqueTerms(articleOf(s).text) }));
     const v3 = {
       articles,
@@ -374,10 +385,7 @@ function v4Doc(
 describe('migration v4 -> v5 (a small segment is one `smallSegs` row)', () => {
   it('keeps every record and the index as it is, and merges v4 `terms` rows with new small rows', async () => {
     const name = freshName('migrate-v4');
-    const marks = { favourite: 0 as const, tags: [], readingPosition: null, highlights: [], note: null };
-    const all = Object.values(STORIES);
-    const rows = all.map((s, i) => ({ ...articleRow(articleOf(s), 1000 * (i + 1), marks), id: i + 1 }));
-    const bodies = all.map((s, i) => ({ id: i + 1, contentHtml: articleOf(s).contentHtml, text: articleOf(s).text }));
+    const { rows, bodies } = storyRows();
     const docs = rows.map((row, i) => v4Doc(row.id, row, bodies[i].text));
     // harbour 1, election 2, ecole 3, tokyo 4, moscow 5: live and indexed; arabic 6: indexed, then
     // trashed; thai 7: saved, not yet indexed when v4 closed.
